@@ -60,7 +60,7 @@ export class Conflict extends DomainError {
 
 export class Invalid extends DomainError {
   constructor(fields: FieldProblem[], code = 'invalid_input') {
-    super(422, code, 'Dữ liệu không hợp lệ.', 'The input is invalid.', fields);
+    super(400, code, 'Dữ liệu không hợp lệ.', 'The input is invalid.', fields);
   }
 }
 
