@@ -111,7 +111,7 @@ export function planTransition<S extends string, A extends string, Ctx>(
 ): TransitionPlan<S, A> {
   const from = stateOf(wf, request.state);
   const def = actionOf(wf, request.action);
-  if (!def || !def.from.includes(from)) throw new InvalidTransition(request.action, from);
+  if (!def?.from.includes(from)) throw new InvalidTransition(request.action, from);
   const action = request.action as A;
   const roles = toSet(request.roles);
   if (!allowed(def, roles)) {

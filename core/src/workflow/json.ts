@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { CLOCK_EFFECTS, SAME, type Workflow } from './types.ts';
+import { SAME, type Workflow } from './types.ts';
 
 /** The wire form of a workflow for the API and the web app: labels, roles and the diagram's edges. */
 export const WorkflowJSONSchema = Type.Object(
@@ -26,7 +26,14 @@ export const WorkflowJSONSchema = Type.Object(
         labelEn: Type.String(),
         requiresReason: Type.Boolean(),
         hasGuard: Type.Boolean(),
-        clock: Type.Union([Type.Union(CLOCK_EFFECTS.map((c) => Type.Literal(c))), Type.Null()]),
+        clock: Type.Union([
+          Type.Literal('start'),
+          Type.Literal('pause'),
+          Type.Literal('resume'),
+          Type.Literal('stop'),
+          Type.Literal('extend'),
+          Type.Null(),
+        ]),
         notify: Type.Array(Type.String()),
         counts: Type.Array(Type.String()),
       }),
