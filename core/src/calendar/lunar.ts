@@ -113,9 +113,13 @@ function outOfRange(field: string, what: string): Invalid {
 export function lunarOfDayNumber(day: DayNumber): LunarDate {
   const year = civilFromDays(day).year;
   const dayJd = dayNumberToJd(day);
-  const k = Math.floor((dayJd - NEW_MOON_ORIGIN) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayJd) monthStart = newMoonDay(k);
+  // The mean-month estimate can be off by one lunation near the true new moon; the original
+  // checks only one neighbour and gives "day 0" on a few days (e.g. in 2054), so walk to the
+  // last new moon on or before the day.
+  let k = Math.floor((dayJd - NEW_MOON_ORIGIN) / SYNODIC_MONTH);
+  while (newMoonDay(k + 1) <= dayJd) k++;
+  while (newMoonDay(k) > dayJd) k--;
+  const monthStart = newMoonDay(k);
   let a11 = lunarMonth11(year);
   let b11 = a11;
   let lunarYear: number;
