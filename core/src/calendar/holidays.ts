@@ -73,14 +73,9 @@ function statutoryHolidayDays(year: number): Array<{ day: DayNumber; name: strin
   if (year >= RULE_SINCE.nationalDayPair)
     days.push({ day: nationalDayAdjacent(year), name: HOLIDAY_NAMES.nationalDay });
 
-  // Hùng Kings' day can fall on 30/4 or 1/5 (it did on 29/4 in 2023): the Code grants no extra day
-  // for two holidays on one date, so they share the entry.
-  const byDay = new Map<DayNumber, string>();
-  for (const { day, name } of days) {
-    const existing = byDay.get(day);
-    byDay.set(day, existing === undefined ? name : `${existing}; ${name}`);
-  }
-  return [...byDay.entries()].sort((a, b) => a[0] - b[0]).map(([day, name]) => ({ day, name }));
+  // Two holidays never share a date in 1900–2199 (Hùng Kings' day comes at the latest on 29/4,
+  // as in 2023); a test guards this, since the compensation below counts one day per holiday.
+  return days.sort((a, b) => a.day - b.day);
 }
 
 /**
