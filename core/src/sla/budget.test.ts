@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Invalid } from '../errors.ts';
 import { addBudget, assertBudget } from './budget.ts';
 import { createTestCalendar, vn } from './test-calendar.ts';
+import { CALENDARS } from './test-support.ts';
 
-const cal = createTestCalendar();
-
-describe('addBudget', () => {
+describe.each(CALENDARS)('addBudget with the %s', (_name, cal) => {
   it.each([
     ['whole days keep the time of day', '2025-03-03 09:00', 3, 'days', '2025-03-06 09:00'],
     ['days across a weekend', '2025-03-07 14:00', 2, 'days', '2025-03-11 14:00'],
@@ -21,17 +20,19 @@ describe('addBudget', () => {
     expect(addBudget(cal, vn(start), { unit, amount })).toBe(vn(due));
   });
 
-  it('skips days off', () => {
-    const holidays = createTestCalendar({ daysOff: ['2025-04-30', '2025-05-01'] });
-    expect(addBudget(holidays, vn('2025-04-29 10:00'), { unit: 'days', amount: 2 })).toBe(
-      vn('2025-05-05 10:00'),
-    );
-  });
-
   it('does not lose a millisecond to float error in fractional days', () => {
     // 0.3 day = 2.4 h = 144 min.
     expect(addBudget(cal, vn('2025-03-03 07:30'), { unit: 'days', amount: 2.3 })).toBe(
       vn('2025-03-05 09:54'),
+    );
+  });
+});
+
+describe('addBudget with days off', () => {
+  it('skips days off', () => {
+    const holidays = createTestCalendar({ daysOff: ['2025-04-30', '2025-05-01'] });
+    expect(addBudget(holidays, vn('2025-04-29 10:00'), { unit: 'days', amount: 2 })).toBe(
+      vn('2025-05-05 10:00'),
     );
   });
 });

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extendClock, pauseClock, resumeClock, startClock, stopClock } from './clock.ts';
 import { dueAtOf, evaluateClock, lastEventAt } from './evaluate.ts';
-import { createTestCalendar, vn } from './test-calendar.ts';
+import { vn } from './test-calendar.ts';
+import { CALENDARS } from './test-support.ts';
 import type { Budget, ClockData } from './types.ts';
 
-const cal = createTestCalendar({ daysOff: ['2025-04-30', '2025-05-01', '2025-09-01', '2025-09-02'] });
 const MINUTE = 60_000;
 const FROM = vn('2025-01-01 00:00') / MINUTE;
 const TO = vn('2025-12-01 00:00') / MINUTE;
@@ -42,7 +42,7 @@ const clock: fc.Arbitrary<ClockData> = fc
 
 const OUTCOME_RANK = { early: 0, on_time: 1, late: 2 } as const;
 
-describe('clock properties', () => {
+describe.each(CALENDARS)('clock properties with the %s', (_calendar, cal) => {
   it('without pauses the due is exactly the calendar arithmetic', () => {
     fc.assert(
       fc.property(
