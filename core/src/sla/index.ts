@@ -1,3 +1,8 @@
+/**
+ * The SLA clock of a work item: pure functions over plain `ClockData` (store it as jsonb). The
+ * server calls an operation when a transition plan says so (`clock: 'pause'` → `pauseClock`),
+ * stores the returned data, and calls `evaluateClock` to show where the item stands.
+ */
 export { addBudget, assertBudget } from './budget.ts';
 export {
   type ExtensionGrant,

@@ -259,6 +259,14 @@ describe('workflow validation', () => {
       'action "answer": clock must be one of start, pause, resume, stop, extend, got "halt"',
     ],
     [
+      'an extension without a reason',
+      (s) => {
+        s.actions.answer!.clock = 'extend';
+        s.actions.answer!.to = 'same';
+      },
+      'action "answer": clock "extend" needs requiresReason: true',
+    ],
+    [
       'a guard that is not a function',
       (s) => {
         s.actions.answer!.guard = 'ctx.ok';

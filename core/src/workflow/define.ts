@@ -177,6 +177,10 @@ export function workflowProblems(spec: unknown): string[] {
         `${where}: clock must be one of ${CLOCK_EFFECTS.join(', ')}, got ${JSON.stringify(def.clock)}`,
       );
     }
+    // The clock refuses an extension without a reason (it goes into the audit trail and letters).
+    if (def.clock === 'extend' && def.requiresReason !== true) {
+      problems.push(`${where}: clock "extend" needs requiresReason: true, since every extension records why`);
+    }
   }
 
   // Buttons offered together must be told apart.

@@ -1,3 +1,8 @@
+/**
+ * Workflows as data. A module declares its workflow once with `defineWorkflow` (validated at load)
+ * and every transition, by people or by jobs, goes through `planTransition`; the server applies
+ * the returned plan in one transaction. See `sample.ts` for a complete task life cycle.
+ */
 export { defineWorkflow, WorkflowDefinitionError, workflowProblems } from './define.ts';
 export {
   availableActions,
