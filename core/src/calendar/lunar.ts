@@ -69,8 +69,22 @@ function sunLongitudeSector(jdn: number): number {
   return Math.floor((L / Math.PI) * 6);
 }
 
+// Every conversion needs month 11 of two years and often the leap month offset: memoised, since
+// building a calendar converts Tết and Hùng Kings' day for 300 years. Bounded by the year range.
+const month11Cache = new Map<number, number>();
+const leapOffsetCache = new Map<number, number>();
+
 /** Julian day number of the first day of lunar month 11 of the lunar year ending in Gregorian `year`. */
 function lunarMonth11(year: number): number {
+  let jd = month11Cache.get(year);
+  if (jd === undefined) {
+    jd = computeLunarMonth11(year);
+    month11Cache.set(year, jd);
+  }
+  return jd;
+}
+
+function computeLunarMonth11(year: number): number {
   const off = dayNumberToJd(daysFromCivil(year, 12, 31)) - 2_415_021;
   const k = Math.floor(off / SYNODIC_MONTH);
   const nm = newMoonDay(k);
@@ -80,6 +94,15 @@ function lunarMonth11(year: number): number {
 
 /** Index (1-based, counted from month 11) of the leap month in a 13-month year starting at `a11`. */
 function leapMonthOffset(a11: number): number {
+  let offset = leapOffsetCache.get(a11);
+  if (offset === undefined) {
+    offset = computeLeapMonthOffset(a11);
+    leapOffsetCache.set(a11, offset);
+  }
+  return offset;
+}
+
+function computeLeapMonthOffset(a11: number): number {
   const k = Math.floor((a11 - NEW_MOON_ORIGIN) / SYNODIC_MONTH + 0.5);
   let i = 1;
   let arc = sunLongitudeSector(newMoonDay(k + i));

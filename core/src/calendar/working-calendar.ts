@@ -91,18 +91,18 @@ function invalidAmount(field: string, value: number, what: string): Invalid {
   );
 }
 
-/**
- * Builds the calendar of one tenant. Construction costs a few milliseconds (the per-day tables
- * for 1900–2199; the provisional schedules they need are computed once per process), after
- * which every method is O(1) in the span of time involved.
- */
-export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
-  const hours = structuredClone(options.hours ?? DEFAULT_WORKING_HOURS);
-  const { starts, ends, before, msPerDay, minutesPerDay, worksOn } = compileWorkingHours(hours);
-  const official = officialSchedulesByYear(options.schedules);
-  const scheduleOf = (year: number): YearSchedule => official.get(year) ?? cachedProvisionalSchedule(year);
+interface DayTables {
+  /** 1 when the day (index from FIRST_DAY) is worked. */
+  working: Uint8Array;
+  /**
+   * Working days strictly before day i: the first working day on or after day i is
+   * `nthWorkingDay[cumulative[i]]`, and a working day i is the `cumulative[i]`-th one.
+   */
+  cumulative: Int32Array;
+  nthWorkingDay: Int32Array;
+}
 
-  // 1 when the day (index from FIRST_DAY) is worked.
+function buildDayTables(worksOn: boolean[], scheduleOf: (year: number) => YearSchedule): DayTables {
   const working = new Uint8Array(DAY_COUNT);
   let weekday = isoWeekday(FIRST_DAY);
   for (let i = 0; i < DAY_COUNT; i++) {
@@ -114,13 +114,49 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     for (const day of off) working[day - FIRST_DAY] = 0;
     for (const day of worked) working[day - FIRST_DAY] = 1;
   }
-  // cumulative[i] = working days strictly before day i; so the first working day on or after
-  // day i is nthWorkingDay[cumulative[i]], and a working day i is the cumulative[i]-th one.
   const cumulative = new Int32Array(DAY_COUNT + 1);
   for (let i = 0; i < DAY_COUNT; i++) cumulative[i + 1] = cumulative[i]! + working[i]!;
-  const workingDayCount = cumulative[DAY_COUNT]!;
-  const nthWorkingDay = new Int32Array(workingDayCount);
+  const nthWorkingDay = new Int32Array(cumulative[DAY_COUNT]!);
   for (let i = 0, k = 0; i < DAY_COUNT; i++) if (working[i] === 1) nthWorkingDay[k++] = i;
+  return { working, cumulative, nthWorkingDay };
+}
+
+/**
+ * Built tables by what they depend on (weekdays and official schedules, not the hours), most
+ * recently used last. Tables are never mutated, so calendars share them: a service that creates
+ * a calendar per request (or per test) pays the few milliseconds of building once. Bounded,
+ * because each table is about 1 MB and schedules edited at run time produce new keys.
+ */
+const tableCache = new Map<string, DayTables>();
+const TABLE_CACHE_SIZE = 8;
+
+function dayTablesFor(worksOn: boolean[], official: Map<number, YearSchedule>): DayTables {
+  const years = [...official.keys()].sort((a, b) => a - b);
+  const key = JSON.stringify([worksOn, years.map((y) => official.get(y))]);
+  let tables = tableCache.get(key);
+  if (tables === undefined) {
+    tables = buildDayTables(worksOn, (year) => official.get(year) ?? cachedProvisionalSchedule(year));
+    if (tableCache.size >= TABLE_CACHE_SIZE) tableCache.delete(tableCache.keys().next().value!);
+  } else {
+    tableCache.delete(key);
+  }
+  tableCache.set(key, tables);
+  return tables;
+}
+
+/**
+ * Builds the calendar of one tenant. Building the per-day tables for 1900–2199 costs a few
+ * milliseconds (plus, once per process, the lunar computations of the provisional schedules);
+ * calendars with the same weekdays and schedules share them. After that every method is O(1)
+ * in the span of time involved.
+ */
+export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
+  const hours = structuredClone(options.hours ?? DEFAULT_WORKING_HOURS);
+  const { starts, ends, before, msPerDay, minutesPerDay, worksOn } = compileWorkingHours(hours);
+  const official = officialSchedulesByYear(options.schedules);
+  const scheduleOf = (year: number): YearSchedule => official.get(year) ?? cachedProvisionalSchedule(year);
+  const { working, cumulative, nthWorkingDay } = dayTablesFor(worksOn, official);
+  const workingDayCount = nthWorkingDay.length;
 
   const intervalCount = starts.length;
   const firstStart = starts[0]!;
