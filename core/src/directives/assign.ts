@@ -15,7 +15,6 @@ const TRIGGERS: string[][] = [
   ['giao'],
   ['de', 'nghi'],
   ['yeu', 'cau'],
-  ['chi', 'dao'],
   ['phan', 'cong'],
 ];
 /** Before a trigger, these make it a noun or a passive ("theo đề nghị của", "được giao"). */
@@ -111,6 +110,8 @@ export function findAssignees(ctx: MentionContext, span: Span): Assignees {
   const t1 = tokenAt(src, span.end);
   const lead: UnitMention[] = [];
   const support: UnitMention[] = [];
+  // "X phối hợp …" with no one else leading: X does the work ("phối hợp tổ chức hội nghị").
+  const bare: UnitMention[] = [];
   for (const [c0, c1] of clauses(src, t0, t1)) {
     let k = c0;
     while (k < c1 && !src.tokens[k]!.word) k++;
@@ -144,7 +145,7 @@ export function findAssignees(ctx: MentionContext, span: Span): Assignees {
       else if (next.word && !next.capitalised && firstOf(src, n, c1, TRIGGERS) < 0) {
         const bareSupport =
           seqAt(src, n, c1, ['phoi', 'hop']) > 0 && firstOf(src, n, c1, SUPPORT.slice(0, 4)) < 0;
-        if (bareSupport) addUnique(support, accept(ctx, list));
+        if (bareSupport) addUnique(bare, accept(ctx, list));
         else if (firstOf(src, n, c1, NOT_ACTING) < 0) addUnique(lead, accept(ctx, list));
       }
     }
@@ -172,6 +173,8 @@ export function findAssignees(ctx: MentionContext, span: Span): Assignees {
       }
     }
   }
+  if (lead.length === 0) addUnique(lead, bare);
+  else addUnique(support, bare);
   const leadKeys = new Set(lead.map((m) => `${m.span.start}:${m.span.end}`));
   return { lead, support: support.filter((m) => !leadKeys.has(`${m.span.start}:${m.span.end}`)) };
 }

@@ -4,8 +4,9 @@ import { collapse, type Source } from './source.ts';
 import type { Span } from './types.ts';
 
 const AUTHORITY = /^(?:tm|kt|tl|tuq|ttl|q)\s?\.\s*\S/;
+// The whole cell: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" above a decision's preamble is not a signature.
 const TITLE =
-  /^(?:pho\s+)?(?:chu tich|giam doc|chanh van phong|chanh thanh tra|truong ban|bi thu|thu truong|truong phong|chanh an|vien truong|hieu truong|cuc truong|tong giam doc)\b/;
+  /^(?:pho\s+)?(?:chu tich|giam doc|chanh van phong|chanh thanh tra|truong ban|bi thu|thu truong|truong phong|chanh an|vien truong|hieu truong|cuc truong|tong giam doc)$/;
 
 /** A cell of the signature block's title: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH". */
 export function isSignerTitle(src: Source, cell: Span): boolean {

@@ -152,7 +152,10 @@ const RECURRENCE_RULES: RecRule[] = [
   },
   {
     // "báo cáo 6 tháng, năm" — but "6 tháng đầu năm" is a period.
-    re: new RegExp(String.raw`(?<=\b(?:bao cao|so ket)\s+)${SIX}\s+thang\b(?!\s+(?:dau|cuoi))`, 'g'),
+    re: new RegExp(
+      String.raw`(?<=\b(?:bao cao|so ket)(?:\s+ket qua)?(?:\s+dinh ky)?\s+)${SIX}\s+thang\b(?!\s+(?:dau|cuoi))`,
+      'g',
+    ),
     build: () => ({ frequency: 'semiannual' }),
   },
   {

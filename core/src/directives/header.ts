@@ -52,7 +52,8 @@ const VV = /^v\s*\/\s*v\b\s*:?\s*/;
 const DATE_LONG =
   /^(?:(.*?),?\s+)?ngay\s*(?:(\d{1,2})\s*)?[\s.…_-]*thang\s*(?:(\d{1,2})\s*)?[\s.…_-]*nam\s*(\d{4})/;
 const DATE_SHORT = /^(?:(.*?),?\s+)?ngay\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/;
-const BODY_OPENERS = /^(?:thuc hien|can cu|theo|de |ngay \d|sau |trong |nham |qua |tai )/;
+// A line under the subject that starts like a sentence of the body ends the subject.
+const BODY_OPENERS = /^(?:thuc hien|can cu|theo|de |ngay \d|sau |nham |qua |trong |tai |ubnd|uy ban|so )/;
 
 const LEVELS = /^(?:tinh|huyen|xa|phuong|thanh pho|thi xa|thi tran|dac khu)\b/;
 const ABBREVIATIONS: Array<[RegExp, string]> = [
@@ -272,7 +273,8 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
         _seenAny = true;
         continue;
       }
-      if (phase === 'subject' && subjectCells.length < 6 && raw.length <= 120 && !BODY_OPENERS.test(f)) {
+      const opensBody = /^\p{Lu}/u.test(raw) && (BODY_OPENERS.test(f) || raw.length > 120);
+      if (phase === 'subject' && subjectCells.length < 6 && !(subjectCells.length > 0 && opensBody)) {
         if (subjectCells.length === 0 && /^ve viec\b\s*:?\s*/.test(f)) {
           subjectPrefix = /^ve viec\b\s*:?\s*/.exec(f)![0].length;
         }

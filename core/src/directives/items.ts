@@ -128,7 +128,7 @@ function refOf(parent: BodyNode | null, c: Candidate): string {
 }
 
 const CLOSING =
-  /^(?:yeu cau|tren day|trong qua trinh|nhan duoc|thong bao nay|noi nhan|(?:chu tich )?(?:ubnd|uy ban nhan dan) (?:tinh|huyen|xa|phuong)[a-z ]{0,30}? (?:yeu cau|de nghi) (?:thu truong|cac|chu tich|giam doc)|van phong (?:ubnd|uy ban nhan dan) tinh thong bao|de nghi (?:cac|thu truong|chu tich|giam doc)\b.*(?:nghiem tuc|trien khai|thuc hien)[^.]*\.\s*\/\s*\.)/;
+  /^(?:yeu cau|tren day|trong qua trinh|nhan duoc|thong bao nay|noi nhan|rat mong|tran trong|(?:chu tich )?(?:ubnd|uy ban nhan dan) (?:tinh|huyen|xa|phuong)[a-z ]{0,30}? (?:yeu cau|de nghi) (?:thu truong|cac|chu tich|giam doc)|van phong (?:ubnd|uy ban nhan dan) tinh thong bao|de nghi (?:cac|thu truong|chu tich|giam doc)\b.*(?:nghiem tuc|trien khai|thuc hien)[^.]*\.\s*\/\s*\.)/;
 
 function isParagraphStart(src: Source, lines: Array<{ start: number; end: number }>, i: number): boolean {
   const line = lines[i]!;

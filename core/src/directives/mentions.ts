@@ -172,9 +172,37 @@ export function isStopAt(src: Source, j: number, end: number): boolean {
   return !!n && j + 1 < end && n.word && STOP_PAIRS.has(`${t.fold} ${n.fold}`);
 }
 
+/** A head word followed by these is an ordinary phrase ("Trường hợp", "Ban hành", "Hội nghị"). */
+const NOT_A_NAME = new Set([
+  'truong hop',
+  'ban hanh',
+  'bao cao',
+  'bao dam',
+  'bao ve',
+  'hoi nghi',
+  'phong chong',
+  'phong ngua',
+  'so lieu',
+  'so hoa',
+  'so sanh',
+  'quy dinh',
+  'quy che',
+  'quy trinh',
+  'quy hoach',
+  'quy mo',
+  'dai dien',
+  'bo sung',
+  'bo tri',
+  'doan ket',
+  'vien chuc',
+  'cuc bo',
+]);
+
 function headAt(src: Source, i: number, end: number): number {
   const t = src.tokens[i];
   if (!t?.word || !t.capitalised) return -1;
+  const n = src.tokens[i + 1];
+  if (n?.word && NOT_A_NAME.has(`${t.fold} ${n.fold}`)) return -1;
   let best = -1;
   for (const h of HEADS) best = Math.max(best, seqAt(src, i, end, h));
   return best;
@@ -187,6 +215,8 @@ function matchUnknown(ctx: MentionContext, i: number, end: number): RawMention |
   if (h < 0) return null;
   let j = h;
   let wordsAfterHead = 0;
+  // A real name has a proper part ("Kho bạc Nhà nước") or a level ("Công an tỉnh").
+  let named = false;
   while (j < end && wordsAfterHead < 10) {
     const t = src.tokens[j]!;
     if (!t.word) {
@@ -200,27 +230,38 @@ function matchUnknown(ctx: MentionContext, i: number, end: number): RawMention |
     if (t.fold === 'tinh' && !t.capitalised) {
       j++;
       wordsAfterHead++;
+      named = true;
       const prov = ctx.index.province;
       if (prov.length > 0 && seqAt(src, j, end, prov) > 0) j += prov.length;
       break;
     }
     if (t.fold === 'va' && !t.capitalised) {
       const n = src.tokens[j + 1];
-      if (n && j + 1 < end && n.word && n.capitalised && headAt(src, j + 1, end) < 0) {
+      // "Văn phòng HĐND và UBND xã" is one office.
+      const joint = src.tokens[j - 1]?.fold === 'hdnd' && n?.fold === 'ubnd';
+      if (n && j + 1 < end && n.word && n.capitalised && (joint || headAt(src, j + 1, end) < 0)) {
         j++;
         continue;
       }
       break;
     }
     if (isStopAt(src, j, end)) break;
+    if (t.capitalised || /^(?:xa|phuong|huyen|dac)$/.test(t.fold)) named = true;
     j++;
     wordsAfterHead++;
   }
-  if (wordsAfterHead === 0) return null;
+  if (wordsAfterHead === 0 || !named) return null;
   return { startTok: i, endTok: j, unitIds: [], unknown: true };
 }
 
 type Pending = [code: string, message: string];
+
+/** Mentions of "các cơ quan, đơn vị (liên quan)": they name no one in particular. */
+const vague = new WeakSet<UnitMention>();
+
+export function isVague(m: UnitMention): boolean {
+  return vague.has(m);
+}
 
 function toMention(ctx: MentionContext, raw: RawMention, pending: Pending[]): UnitMention {
   const { src } = ctx;
@@ -235,8 +276,21 @@ function toMention(ctx: MentionContext, raw: RawMention, pending: Pending[]): Un
     ]);
   } else if (raw.group && raw.group !== 'vague' && raw.unitIds.length === 0) {
     pending.push(['empty_group', `Nhóm “${name}” không có đơn vị nào còn hiệu lực vào ngày của văn bản`]);
+  } else if (!raw.group) {
+    // A named unit is kept even when dissolved (the text names it), but the reviewer should know.
+    for (const id of raw.unitIds) {
+      const u = ctx.index.unit(id);
+      if (u && !ctx.index.validAt(u, ctx.date)) {
+        pending.push([
+          'unit_not_valid',
+          `Đơn vị “${name}” không còn (hoặc chưa) hoạt động vào ngày của văn bản`,
+        ]);
+      }
+    }
   }
-  return { name, unitIds: ctx.index.sortIds(raw.unitIds), span };
+  const mention = { name, unitIds: ctx.index.sortIds(raw.unitIds), span };
+  if (raw.group === 'vague') vague.add(mention);
+  return mention;
 }
 
 /** An unresolved mention covering a whole phrase (a recipient line no unit name was found in). */

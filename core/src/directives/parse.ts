@@ -4,7 +4,7 @@ import { isoDate, isValidDate, parseIsoDate } from './dates.ts';
 import { findTimes, type YearContext } from './deadlines.ts';
 import { parseHeader, typeFromNumber } from './header.ts';
 import { type BodyNode, layoutBody } from './items.ts';
-import type { MentionContext } from './mentions.ts';
+import { isVague, type MentionContext } from './mentions.ts';
 import { parseRecipients } from './recipients.ts';
 import { buildSource, cleanText, trimSpan } from './source.ts';
 import type {
@@ -101,7 +101,9 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Di
   };
 
   const emit = (refName: string, itemSpan: Span, textSpan: Span, mine: Context, inherited: Context[]) => {
-    const withLead = mine.lead.length > 0 ? mine : inherited.find((c) => c.lead.length > 0);
+    // "đề nghị các cơ quan …" names no one: the units meant are the inherited ones or the recipients.
+    const named = (c: Context) => c.lead.some((m) => !isVague(m));
+    const withLead = named(mine) ? mine : inherited.find(named);
     const lead = withLead ? withLead.lead : fallback;
     const support = mine.support.length > 0 ? mine.support : (withLead?.support ?? []);
     const deadline = mine.deadline ?? inherited.find((c) => c.deadline)?.deadline ?? null;

@@ -341,12 +341,21 @@ export class UnitIndex {
   matchAt(src: Source, i: number, end: number, date: string | null): RawMention[] | null {
     const fromTrie = this.matchTrie(src, i, end, date, this.root);
     const lists = [this.matchPlaces(src, i, end, date), this.matchDepartmentList(src, i, end, date)];
-    const trieEnd = fromTrie ? this.extendSuffix(src, fromTrie, end) : null;
+    let trieEnd = fromTrie ? this.extendSuffix(src, fromTrie, end) : null;
+    // "Trung tâm Phục vụ hành chính công xã" is the commune's own centre, not the province's.
+    if (trieEnd && !trieEnd.group && this.isLocalLevel(src, trieEnd.endTok, end)) {
+      const kind = trieEnd.unitIds.length === 1 ? this.byId.get(trieEnd.unitIds[0]!)?.kind : undefined;
+      if (kind !== 'district' && kind !== 'commune') trieEnd = null;
+    }
     let best: RawMention[] | null = trieEnd ? [trieEnd] : null;
     for (const l of lists) {
       if (l && (!best || l[l.length - 1]!.endTok > best[best.length - 1]!.endTok)) best = l;
     }
     return best;
+  }
+
+  private isLocalLevel(src: Source, j: number, end: number): boolean {
+    return [...COMMUNE_LEVELS, ...DISTRICT_LEVELS].some((l) => this.matchSeq(src, j, end, l) > 0);
   }
 
   /** "Các Sở: Nội vụ, Tài chính và Y tế" — department names written once after "Sở". */
