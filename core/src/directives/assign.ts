@@ -48,6 +48,7 @@ const NOT_ACTING: string[][] = [
   ['hoan', 'nghenh'],
 ];
 const CONNECTORS: string[][] = [['dong', 'thoi'], ['trong', 'do'], ['ngoai', 'ra'], ['rieng'], ['cu', 'the']];
+const LIST_BEFORE_COLON = new Set(['so', 'xa', 'phuong', 'huyen']);
 const ABBREVIATED = new Set(['tp', 'tx', 'kt', 'tm', 'tl', 'v', 'ong', 'ba', 'ts', 'ths']);
 
 function seqAt(src: Source, i: number, end: number, seq: string[]): number {
@@ -77,7 +78,9 @@ function clauses(src: Source, t0: number, t1: number): Array<[number, number]> {
     const next = src.tokens[j + 1];
     let split = false;
     let before = false;
-    if (t.fold === ';' || t.fold === ':' || t.fold === '!' || t.fold === '?') split = true;
+    if (t.fold === ';' || t.fold === '!' || t.fold === '?') split = true;
+    // "các Sở: Tài chính, Xây dựng", "các xã: Thất Khê, …" — a list follows, not a new clause.
+    else if (t.fold === ':') split = !(prev && LIST_BEFORE_COLON.has(prev.fold));
     else if (t.fold === '.') {
       split = !!next && (next.capitalised || !next.word) && !(prev && ABBREVIATED.has(prev.fold));
     } else if (/^[-+•]$/.test(t.fold) && prev && src.text.slice(prev.end, t.start).includes('\n')) {

@@ -44,6 +44,8 @@ const TITLES: Record<string, DirectiveDocumentType> = {
   'de an': 'other',
 };
 
+/** "Kính gửi:", or a công điện's "CHỦ TỊCH UBND TỈNH điện:". */
+export const RECIPIENTS = /^(?:kinh gui\b|[a-z ]{0,60}\bdien\s*:)/;
 const MOTTO = /cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]?\s*tu do\s*[-–]?\s*hanh phuc/;
 const SEPARATOR = /^[-–—=_.…\s*~]+$/;
 const NUMBER = /^so\s*:\s*|^so\s+(?=[\d.…]*\s*\/)/;
@@ -219,7 +221,7 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
       if (phase === 'subject' && subjectCells.length > 0) phase = 'meta';
       continue;
     }
-    if (/^kinh gui\b/.test(src.folded.slice(cells[0]!.start, line.end))) {
+    if (RECIPIENTS.test(src.folded.slice(cells[0]!.start, line.end))) {
       h.recipientsLine = i;
       h.bodyLine = i + 1;
       break;

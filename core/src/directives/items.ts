@@ -88,8 +88,10 @@ export function markerAt(src: Source, lineStart: number, lineEnd: number): Candi
   return null;
 }
 
+// Headings of parts that describe rather than assign: a plan's purpose and requirements, its legal
+// basis, a conclusion's assessment of the situation.
 const SKIP_HEADING =
-  /^(?:muc dich|yeu cau|muc tieu|can cu)(?:[ ,]+(?:va\s+)?(?:muc dich|yeu cau|muc tieu|can cu|xay dung ke hoach))*\s*[.:]?$/;
+  /^(?:muc dich|yeu cau|muc tieu|can cu|danh gia chung|tinh hinh|ket qua dat duoc|ket qua thuc hien)(?:[ ,]+(?:va\s+)?(?:muc dich|yeu cau|muc tieu|can cu|xay dung ke hoach|tinh hinh|ket qua))*\s*[.:]?$/;
 
 function nearestDecimal(stack: BodyNode[]): BodyNode | undefined {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.style === 'decimal') return stack[i];

@@ -25,6 +25,7 @@ const ROLES: string[][] = [
   ['chanh'],
   ['truong'],
   ['nguoi', 'dung', 'dau'],
+  ['chi', 'huy', 'truong'],
   ['dong', 'chi'],
   ['hieu', 'truong'],
   ['cuc', 'truong'],
@@ -331,10 +332,14 @@ export function readUnitList(
   let j = i;
   let last = i;
   for (;;) {
-    const k = skipRoles(src, j, end);
-    const found =
-      ctx.index.matchAt(src, k, end, ctx.date) ??
-      (opts.allowUnknown ? wrap(matchUnknown(ctx, k, end)) : null);
+    // A title is skipped only when a unit follows: "Trường" in "Trường Cao đẳng …" is a name.
+    let found: RawMention[] | null = null;
+    for (const k of new Set([skipRoles(src, j, end), j])) {
+      found =
+        ctx.index.matchAt(src, k, end, ctx.date) ??
+        (opts.allowUnknown ? wrap(matchUnknown(ctx, k, end)) : null);
+      if (found) break;
+    }
     if (!found || found.length === 0) break;
     for (const raw of found) mentions.push(toMention(ctx, raw, pending));
     last = found[found.length - 1]!.endTok;

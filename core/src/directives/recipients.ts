@@ -47,7 +47,7 @@ export function parseRecipients(
   const lines = src.lines;
   const out: UnitMention[] = [];
   const first = lines[line]!;
-  const m = /kinh gui\s*:?/.exec(src.folded.slice(first.start, first.end));
+  const m = /kinh gui\s*:?|\bdien\s*:/.exec(src.folded.slice(first.start, first.end));
   const restStart = first.start + (m ? m.index + m[0].length : 0);
   const rest = trimSpan(src, restStart, first.end);
   let next = line + 1;
