@@ -477,6 +477,40 @@ describe('tenant working hours', () => {
     expect(bad({ hoursPerDay: 0 })).toThrow(Invalid);
   });
 
+  it('shares day tables only where they are the same', () => {
+    // Same weekdays and schedules as the default calendar, different hours.
+    const mornings = createWorkingCalendar({
+      hours: { intervals: [{ start: '08:00', end: '12:00' }], weekdays: [1, 2, 3, 4, 5], hoursPerDay: 4 },
+    });
+    expect(mornings.minutesPerDay).toBe(240);
+    expect(iso(mornings.addWorkingHours(at('2025-01-24', '11:00'), 2))).toBe('2025-02-03T09:00:00+07:00');
+    // More distinct schedules than the cache holds: earlier calendars keep their own tables.
+    const calendars = Array.from({ length: 12 }, (_, i) =>
+      createWorkingCalendar({
+        schedules: [
+          {
+            year: 2030,
+            provisional: false,
+            daysOff: [
+              {
+                date: formatLocalDate(parseLocalDate('2030-03-04') + i * 7 * DAY_MS),
+                name: 'x',
+                kind: 'holiday',
+              },
+            ],
+            workingWeekendDays: [],
+          },
+        ],
+      }),
+    );
+    calendars.forEach((c, i) => {
+      expect(c.isWorkingDay(formatLocalDate(parseLocalDate('2030-03-04') + i * 7 * DAY_MS))).toBe(false);
+      expect(
+        c.isWorkingDay(formatLocalDate(parseLocalDate('2030-03-04') + ((i + 1) % 12) * 7 * DAY_MS)),
+      ).toBe(true);
+    });
+  });
+
   it('accepts an interval that ends at midnight', () => {
     const allDay = createWorkingCalendar({
       hours: {
