@@ -49,8 +49,9 @@ export function nationalDayAdjacent(year: number): DayNumber {
 
 /**
  * Every statutory holiday of a Gregorian year by the provisional rule, weekends included, sorted.
- * Tết is the last day of the old lunar year plus days 1–4 of the new one (days 1–3 before 2013):
- * the split most official schedules used (2024 and 2026 exactly; 2025 moved one day by a swap).
+ * Tết is the last day of the old lunar year plus days 1–4 of the new one (days 1–3 before 2013).
+ * The Prime Minister picks the split each year — 2024 took the last two days of the old year and
+ * days 1–3, 2026 the last day and days 1–4 — and the rule follows 2026, the most recent.
  */
 export function statutoryHolidays(year: number): Holiday[] {
   return statutoryHolidayDays(year).map(({ day, name }) => ({ date: formatDayNumber(day), name }));
