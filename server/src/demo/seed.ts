@@ -209,16 +209,14 @@ export async function seedDemo(
     for (const a of DEMO_ACCOUNTS) {
       const userId = randomUUID();
       const officialId = accountOfficials.find((o) => o.fullName === a.displayName)?.id ?? null;
-      await tx
-        .insert(users)
-        .values({
-          tenantId,
-          id: userId,
-          username: a.username,
-          displayName: a.displayName,
-          officialId,
-          passwordHash,
-        });
+      await tx.insert(users).values({
+        tenantId,
+        id: userId,
+        username: a.username,
+        displayName: a.displayName,
+        officialId,
+        passwordHash,
+      });
       await tx
         .insert(roleGrants)
         .values({ tenantId, id: randomUUID(), userId, role: a.role, unitId: a.grantOn ?? a.unitId });
