@@ -61,7 +61,8 @@ const DEADLINE_RULES: Rule[] = [
     build: (m) => ({ kind: 'by', ...dateFrom(m, 1) }),
   },
   {
-    re: new RegExp(String.raw`\b(?:trong|hoan thanh|xong)\s+(?:vao\s+|trong\s+)?ngay\s+${DATE}`, 'g'),
+    // "trong ngày 16/3", "hoàn thành (vào) ngày 16/3" — but "họp vào ngày 16/3" is no deadline.
+    re: new RegExp(String.raw`\b(?:trong|(?:hoan thanh|xong)(?:\s+vao)?)\s+ngay\s+${DATE}`, 'g'),
     build: (m) => ({ kind: 'by', ...dateFrom(m, 1) }),
   },
   {

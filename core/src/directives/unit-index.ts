@@ -226,6 +226,11 @@ export class UnitIndex {
     this.province = prov ? words(prov[1]!) : [];
 
     for (const u of units) {
+      if (u.kind === 'commune' || u.kind === 'district') {
+        // Read only after a level word and with a capital ("xã Đoàn Kết", never "đoàn kết").
+        this.addPlace(u);
+        continue;
+      }
       const variants = nameVariants(u.name, this.province);
       variants.forEach((v, k) => {
         this.addUnit(v, { unitId: u.id, strength: k === 0 ? 3 : 2, upperOnly: false });
@@ -243,7 +248,6 @@ export class UnitIndex {
       for (const { tokens, upperOnly } of departmentInitials(u.name)) {
         this.addUnit(tokens, { unitId: u.id, strength: 1, upperOnly });
       }
-      if (u.kind === 'commune' || u.kind === 'district') this.addPlace(u);
     }
     for (const [alias, group] of groupAliases()) {
       const node = this.node(alias.split(' '));
@@ -389,15 +393,14 @@ export class UnitIndex {
     let node = from;
     let best: { endTok: number; targets: UnitTarget[]; group?: GroupKind } | null = null;
     let j = i;
-    let count = 0;
+    const firstUpper = src.tokens[i]?.allUpper ?? false;
     while (j < end) {
       const t = src.tokens[j]!;
       if (!t.word) break;
       const child = node.children.get(t.fold);
       if (!child) break;
       node = child;
-      count++;
-      const usable = node.units.filter((u) => !u.upperOnly || (count === 1 && t.allUpper));
+      const usable = node.units.filter((u) => !u.upperOnly || firstUpper);
       if (usable.length > 0 || node.group) {
         best = { endTok: j + 1, targets: usable, ...(node.group ? { group: node.group } : {}) };
       }
