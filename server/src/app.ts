@@ -19,7 +19,7 @@ import { userRoutes } from './modules/users/routes.ts';
 import { installAuthHooks } from './platform/auth-hooks.ts';
 import type { Deps } from './platform/context.ts';
 import type { Database } from './platform/db.ts';
-import { installErrorHandler } from './platform/errors.ts';
+import { installErrorHandler, installNotFoundHandler } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 
 export interface BuildOptions {
@@ -97,26 +97,9 @@ export async function buildApp(options: BuildOptions) {
     { prefix: '/api' },
   );
 
-  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file gets the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .type('application/problem+json; charset=utf-8')
-        .send({
-          type: '/problems/not_found',
-          title: 'No such route.',
-          status: 404,
-          code: 'not_found',
-          messageVi: 'Không tìm thấy địa chỉ yêu cầu.',
-          messageEn: 'No such route.',
-          errors: [],
-          requestId: String(request.id),
-        });
-    });
-  }
+  const serveSpa = fs.existsSync(path.join(config.webDist, 'index.html'));
+  if (serveSpa) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  installNotFoundHandler(app, serveSpa);
 
   return { app, deps };
 }

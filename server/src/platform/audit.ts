@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { auditEvents, auditHeads } from '../db/schema/index.ts';
+import { auditEvents, auditHeads, users } from '../db/schema/index.ts';
 import type { Db } from './db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -153,4 +153,32 @@ export async function verifyChain(db: Db, tenantId: string, batch = 5000): Promi
     };
   }
   return { tenantId, checked, ok: true, firstBroken: null };
+}
+
+/** One resource's timeline, oldest first, with the actors' display names. */
+export async function resourceTimeline(db: Db, tenantId: string, resourceType: string, resourceId: string) {
+  const rows = await db
+    .select({ event: auditEvents, actorName: users.displayName })
+    .from(auditEvents)
+    .leftJoin(users, and(eq(users.tenantId, auditEvents.tenantId), eq(users.id, auditEvents.actorId)))
+    .where(
+      and(
+        eq(auditEvents.tenantId, tenantId),
+        eq(auditEvents.resourceType, resourceType),
+        eq(auditEvents.resourceId, resourceId),
+      ),
+    )
+    .orderBy(asc(auditEvents.seq));
+  return rows.map(({ event, actorName }) => ({
+    seq: event.seq,
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorName,
+    action: event.action,
+    resourceType: event.resourceType,
+    resourceId: event.resourceId,
+    before: event.before,
+    after: event.after,
+    hash: event.hash,
+  }));
 }

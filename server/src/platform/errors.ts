@@ -48,11 +48,19 @@ function schemaField(
   return `${prefix}${base}${missing ? `/${String(missing)}` : ''}` || '/';
 }
 
-export function installErrorHandler(app: FastifyInstance) {
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, problemOf(request, 404, 'not_found', 'Không tìm thấy địa chỉ yêu cầu.', 'No such route.')),
-  );
+/** Unknown routes: the single-page app for browser navigation (when built), else a problem. */
+export function installNotFoundHandler(app: FastifyInstance, serveSpa: boolean) {
+  app.setNotFoundHandler((request, reply) => {
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return send(
+      reply,
+      problemOf(request, 404, 'not_found', 'Không tìm thấy địa chỉ yêu cầu.', 'No such route.'),
+    );
+  });
+}
 
+export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       return send(reply, {

@@ -1,8 +1,7 @@
 import { P } from '@dieuhanh/core/access/permissions';
 import { AuditEventSchema } from '@dieuhanh/core/api/auth';
-import { and, asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { auditEvents, users } from '../../db/schema/index.ts';
+import { resourceTimeline } from '../../platform/audit.ts';
 import { actorOf, type Deps, requirePermission } from '../../platform/context.ts';
 import { type App, problems } from '../../platform/http.ts';
 
@@ -20,34 +19,15 @@ export function auditRoutes(app: App, deps: Deps) {
         response: { 200: Type.Array(AuditEventSchema), ...problems(401, 403) },
       },
     },
-    async (request) => {
+    (request) => {
       const actor = actorOf(request);
       requirePermission(actor, P.auditRead);
-      const { tenantId } = actor.principal;
-      const rows = await deps.db
-        .select({ event: auditEvents, actorName: users.displayName })
-        .from(auditEvents)
-        .leftJoin(users, and(eq(users.tenantId, auditEvents.tenantId), eq(users.id, auditEvents.actorId)))
-        .where(
-          and(
-            eq(auditEvents.tenantId, tenantId),
-            eq(auditEvents.resourceType, request.params.resourceType),
-            eq(auditEvents.resourceId, request.params.resourceId),
-          ),
-        )
-        .orderBy(asc(auditEvents.seq));
-      return rows.map(({ event, actorName }) => ({
-        seq: event.seq,
-        at: event.at.toISOString(),
-        actorId: event.actorId,
-        actorName,
-        action: event.action,
-        resourceType: event.resourceType,
-        resourceId: event.resourceId,
-        before: event.before,
-        after: event.after,
-        hash: event.hash,
-      }));
+      return resourceTimeline(
+        deps.db,
+        actor.principal.tenantId,
+        request.params.resourceType,
+        request.params.resourceId,
+      );
     },
   );
 }
