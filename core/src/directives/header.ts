@@ -57,7 +57,7 @@ const DATE_SHORT = /^(?:(.*?),?\s+)?ngay\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d
 // A line under the subject that starts like a sentence of the body ends the subject.
 const BODY_OPENERS = /^(?:thuc hien|can cu|theo|de |ngay \d|sau |nham |qua |trong |tai |ubnd|uy ban|so )/;
 
-const LEVELS = /^(?:tinh|huyen|xa|phuong|thanh pho|thi xa|thi tran|dac khu)\b/;
+const LEVELS = /^(?:tinh|huyen|xa(?! hoi)|phuong|thanh pho|thi xa|thi tran|dac khu)\b/;
 const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bUBND\b/gu, 'ỦY BAN NHÂN DÂN'],
   [/\bHĐND\b/gu, 'HỘI ĐỒNG NHÂN DÂN'],
@@ -104,7 +104,8 @@ export function normaliseIssuer(upper: string, index: UnitIndex): string {
       proper = true;
       continue;
     }
-    const fieldStart = agency && (i === headLen || prev.endsWith(',') || (prev === 'và' && i > headLen));
+    const fieldStart =
+      agency && (i === headLen || prev.endsWith(',') || ((prev === 'và' || prev === '-') && i > headLen));
     out.push(i === 0 || fieldStart ? cap(w) : w);
   }
   // "ủy ban nhân dân" inside a name keeps its capital: "Văn phòng Ủy ban nhân dân tỉnh".

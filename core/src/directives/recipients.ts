@@ -28,6 +28,15 @@ function readSegment(ctx: MentionContext, span: Span, out: UnitMention[]): void 
         out.push(unresolvedMention(ctx, trimSpan(src, src.tokens[t]!.start, s.end)));
         break;
       }
+      const next = src.tokens[list.endTok];
+      if (list.endTok < tEnd && next?.word) {
+        // The name goes on past what was recognised ("Các cơ quan báo chí"): keep it whole.
+        const kept = list.mentions.slice(0, -1);
+        out.push(...kept);
+        const last = list.mentions[list.mentions.length - 1]!;
+        out.push(unresolvedMention(ctx, trimSpan(src, last.span.start, s.end)));
+        break;
+      }
       out.push(...accept(ctx, list));
       t = list.endTok;
       while (t < tEnd && !src.tokens[t]!.word) t++;
