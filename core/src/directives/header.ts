@@ -214,7 +214,6 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
   const subjectCells: Span[] = [];
   let subjectPrefix = 0;
   let phase: 'top' | 'meta' | 'subject' = 'top';
-  let _seenAny = false;
   for (let i = 0; i < src.lines.length; i++) {
     const line = src.lines[i]!;
     const cells = cellsOf(src, line);
@@ -250,7 +249,6 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
           .replace(/\s+/g, '');
         if (value !== '') h.number = { value, span: { start, end: s.end } };
         phase = 'meta';
-        _seenAny = true;
         continue;
       }
       const d = h.date ? null : parseDate(src, c);
@@ -258,7 +256,6 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
         h.date = d.date;
         h.place = d.place;
         phase = 'meta';
-        _seenAny = true;
         continue;
       }
       const vv = VV.exec(f);
@@ -266,14 +263,12 @@ export function parseHeader(src: Source, index: UnitIndex): Header {
         h.hasVv = true;
         subjectCells.push({ start: c.start + vv[0].length, end: c.end });
         phase = 'subject';
-        _seenAny = true;
         continue;
       }
       const title = TITLES[f.replace(/[:.]\s*$/, '').trim()];
       if (title && isUpperText(raw) && !h.titleType) {
         h.titleType = title;
         phase = 'subject';
-        _seenAny = true;
         continue;
       }
       const opensBody = /^\p{Lu}/u.test(raw) && (BODY_OPENERS.test(f) || raw.length > 120);

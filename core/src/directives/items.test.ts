@@ -31,6 +31,8 @@ describe('markerAt', () => {
     ['a) Chỉ đạo rà soát', { style: 'letter', value: 1, label: 'a' }],
     ['đ) Thực hiện', { style: 'letter', value: 5, label: 'đ' }],
     ['Điều 3. Quyết định này', { style: 'article', value: 3, label: '3' }],
+    ['1/ Sở Nội vụ', { style: 'decimal', value: 1, label: '1' }],
+    ['Hai là, nâng cao chất lượng', { style: 'decimal', value: 2, label: '2' }],
   ])('%s', (line, expected) => {
     expect(m(line)).toEqual(expected);
   });

@@ -33,6 +33,8 @@ export interface BodyLayout {
   end: number;
 }
 
+const ORDINALS = ['một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+
 // Vietnamese lists skip f, j, w, z: a b c d đ e g h i k …
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
@@ -78,8 +80,14 @@ export function markerAt(src: Source, lineStart: number, lineEnd: number): Candi
     if (/[\d/]/.test(next)) return null;
     return make('multi', parts[parts.length - 1]!, parts.slice(0, -1), m[1]!, m[0].length);
   }
-  m = /^(\d{1,2})\s*[.)](?![\d/])/.exec(s);
+  m = /^(\d{1,2})\s*[.)/](?![\d/])/.exec(s);
   if (m) return make('decimal', Number(m[1]), [], String(Number(m[1])), m[0].length);
+  // Directives also count in words: "Một là, …", "Hai là, …".
+  m = /^(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*[,:.]?/iu.exec(s);
+  if (m) {
+    const v = ORDINALS.indexOf(m[1]!.toLowerCase()) + 1;
+    return make('decimal', v, [], String(v), m[0].length);
+  }
   m = /^([a-zđ])\s*\)|^([a-zđ])\.(?=\s)/u.exec(s);
   if (m) {
     const letter = (m[1] ?? m[2])!;

@@ -113,6 +113,24 @@ describe('parseDirective — input forms', () => {
     expect(d.items[0]!.deadline?.date).toBe('2024-04-15');
   });
 
+  it('takes the units the preamble addresses when there is no "Kính gửi"', () => {
+    const text = [
+      'CHỈ THỊ',
+      'Về việc siết chặt kỷ luật',
+      '',
+      'Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các Sở, Ban, ngành, Chủ tịch UBND các huyện, thành phố:',
+      '',
+      'Một là, gương mẫu chấp hành kỷ luật.',
+      'Hai là, Sở Nội vụ kiểm tra đột xuất trong quý II/2024.',
+    ].join('\n');
+    const d = parse(text, '2024-03-01');
+    expect(d.documentType).toBe('chi_thi');
+    expect(d.items.map((i) => i.ref)).toEqual(['1', '2']);
+    expect(ids(d.items[0]!.lead)).toEqual([DEPARTMENT_IDS, DISTRICT_IDS]);
+    expect(ids(d.items[1]!.lead)).toEqual([['snv']]);
+    expect(d.items[1]!.deadline?.date).toBe('2024-06-30');
+  });
+
   it('reports a deadline without any year instead of guessing one', () => {
     const d = parse('Giao Sở Nội vụ báo cáo trước ngày 15/4.');
     expect(d.items[0]!.deadline).toBeNull();

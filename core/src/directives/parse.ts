@@ -1,7 +1,7 @@
 import { findAssignees } from './assign.ts';
 import { findClosingLine, findSigner } from './closing.ts';
 import { isoDate, isValidDate, parseIsoDate } from './dates.ts';
-import { findTimes, type YearContext } from './deadlines.ts';
+import { findTimes, type TimeFindings, type YearContext } from './deadlines.ts';
 import { parseHeader, typeFromNumber } from './header.ts';
 import { type BodyNode, layoutBody } from './items.ts';
 import { isVague, type MentionContext } from './mentions.ts';
@@ -83,24 +83,37 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Di
   if (fallback.length === 0 && layout.preamble) fallback = findAssignees(ctx, layout.preamble).lead;
 
   const items: DraftItem[] = [];
-  const contextOf = new Map<BodyNode, Context>();
-  const own = (start: number, end: number): { span: Span; ctx: Context } => {
+  /** What a part says itself: for an item its task, for a heading the context of its sub-items. */
+  const own = (start: number, end: number): { span: Span; ctx: Context; times: TimeFindings } => {
     const span = trimSpan(src, start, end);
     const who = findAssignees(ctx, span);
     const times = findTimes(src, span.start, span.end, yearCtx);
     for (const [code, message] of times.problems) warnings.add(code, message);
-    return {
-      span,
-      ctx: {
-        lead: who.lead,
-        support: who.support,
-        deadline: times.deadlines[0] ?? null,
-        recurrence: times.recurrences[0] ?? null,
-      },
+    const ctxOut: Context = {
+      lead: who.lead,
+      support: who.support,
+      deadline: times.deadlines[0] ?? null,
+      recurrence: times.recurrences[0] ?? null,
     };
+    return { span, ctx: ctxOut, times };
   };
 
-  const emit = (refName: string, itemSpan: Span, textSpan: Span, mine: Context, inherited: Context[]) => {
+  const emit = (refName: string, itemSpan: Span, part: ReturnType<typeof own>, inherited: Context[]) => {
+    const mine = part.ctx;
+    const textSpan = part.span;
+    if (part.times.relative.length > 0) {
+      const written = cleanText(src, part.times.relative[0]!);
+      warnings.add(
+        'relative_deadline',
+        `Mục ${refName}: hạn tính theo số ngày (“${written}”) cần ngày bắt đầu để quy đổi`,
+      );
+    }
+    if (part.times.deadlines.length > 1) {
+      warnings.add(
+        'several_deadlines',
+        `Mục ${refName}: có ${part.times.deadlines.length} mốc hạn; đã lấy mốc đầu tiên “${part.times.deadlines[0]!.text}”`,
+      );
+    }
     // "đề nghị các cơ quan …" names no one: the units meant are the inherited ones or the recipients.
     const named = (c: Context) => c.lead.some((m) => !isVague(m));
     const withLead = named(mine) ? mine : inherited.find(named);
@@ -126,12 +139,11 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Di
       const children = node.children.filter((c) => !c.skip);
       const headingEnd = node.children[0]?.start ?? node.contentEnd;
       const mine = own(node.contentStart, headingEnd);
-      contextOf.set(node, mine.ctx);
       if (children.length > 0) {
         walk(children, [mine.ctx, ...inherited]);
       } else if (node.children.length === 0) {
         const itemSpan = trimSpan(src, node.start, node.contentEnd);
-        if (mine.span.end > mine.span.start) emit(node.ref, itemSpan, mine.span, mine.ctx, inherited);
+        if (mine.span.end > mine.span.start) emit(node.ref, itemSpan, mine, inherited);
       }
     }
   };
@@ -140,27 +152,9 @@ export function parseDirective(text: string, options: ParseDirectiveOptions): Di
   if (layout.roots.length === 0) {
     const bodyStart = bodyLine < src.lines.length ? src.lines[bodyLine]!.start : src.text.length;
     const body = trimSpan(src, bodyStart, layout.end);
-    if (body.end > body.start) {
-      const mine = own(body.start, body.end);
-      emit('1', body, body, mine.ctx, [NO_CONTEXT]);
-    }
+    if (body.end > body.start) emit('1', body, own(body.start, body.end), [NO_CONTEXT]);
   }
   if (items.length === 0) warnings.add('no_items', 'Không tìm thấy nội dung nhiệm vụ');
-  for (const it of items) {
-    const t = findTimes(src, it.span.start, it.span.end, yearCtx);
-    if (t.relative.length > 0) {
-      warnings.add(
-        'relative_deadline',
-        `Mục ${it.ref}: hạn tính theo số ngày (“${cleanText(src, t.relative[0]!)}”) cần ngày bắt đầu để quy đổi`,
-      );
-    }
-    if (t.deadlines.length > 1) {
-      warnings.add(
-        'several_deadlines',
-        `Mục ${it.ref}: có ${t.deadlines.length} mốc hạn; đã lấy mốc đầu tiên “${t.deadlines[0]!.text}”`,
-      );
-    }
-  }
 
   const documentType =
     header.titleType ??
