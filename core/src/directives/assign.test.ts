@@ -102,6 +102,13 @@ describe('parseRecipients', () => {
     ]);
   });
 
+  it('joins a bullet that wraps onto the next line', () => {
+    const r = recipients('Kính gửi:\n- Sở Nội vụ;\n- Ủy ban nhân dân các huyện,\n  thành phố.\n\nNội dung.');
+    expect(r.names).toEqual(['Sở Nội vụ', 'Ủy ban nhân dân các huyện, thành phố']);
+    expect(r.ids[1]).toEqual(DISTRICT_IDS);
+    expect(r.next).toBe(4);
+  });
+
   it('reads the recipient on the next line when "Kính gửi:" stands alone', () => {
     expect(recipients('Kính gửi:\nSở Nội vụ.\n\nNội dung').names).toEqual(['Sở Nội vụ']);
   });

@@ -66,16 +66,33 @@ export function parseRecipients(
     readSegment(ctx, rest, out);
     inlineOpen = /[;,]$/.test(src.plain.slice(rest.start, rest.end));
   }
+  // A bullet may wrap onto a line of its own ("- Ủy ban nhân dân các huyện,\n  thành phố."):
+  // the pending segment grows until a line ends it with ";" or ".", or the next bullet starts.
+  let pending: Span | null = null;
+  const flush = () => {
+    if (pending) readSegment(ctx, pending, out);
+    pending = null;
+  };
   for (let i = line + 1; i < lines.length; i++) {
     const l = lines[i]!;
     const text = src.plain.slice(l.start, l.end);
     if (text.trim() === '') continue;
     const bullet = BULLET.test(text);
-    if (!bullet && !(inlineOpen && text.trim().length < 160)) break;
-    readSegment(ctx, { start: l.start, end: l.end }, out);
-    inlineOpen = !bullet && /[;,]\s*$/.test(text);
+    const wraps =
+      pending !== null &&
+      !bullet &&
+      !/[.;:]\s*$/.test(src.plain.slice(pending.start, pending.end)) &&
+      /^\s*\p{Ll}/u.test(text);
+    if (!bullet && !wraps && !(inlineOpen && text.trim().length < 160)) break;
+    if (wraps && pending) pending = { start: pending.start, end: l.end };
+    else {
+      flush();
+      pending = { start: l.start, end: l.end };
+    }
+    inlineOpen = !bullet && !wraps && /[;,]\s*$/.test(text);
     next = i + 1;
-    if (/\.\s*$/.test(text) && !/[;,]\s*$/.test(text) && !bullet) break;
+    if (/\.\s*$/.test(text) && !/[;,]\s*$/.test(text) && !bullet && !wraps) break;
   }
+  flush();
   return { mentions: out, next };
 }
