@@ -14,6 +14,7 @@ import { type Config, VERSION } from './config.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { orgTransferRoutes } from './modules/org/transfer.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { installAuthHooks } from './platform/auth-hooks.ts';
@@ -35,6 +36,7 @@ const modules: Array<(app: App, deps: Deps) => void> = [
   authRoutes,
   userRoutes,
   orgRoutes,
+  orgTransferRoutes,
   auditRoutes,
 ];
 

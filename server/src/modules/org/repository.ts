@@ -187,3 +187,64 @@ export async function officialByCode(db: Db, tenantId: string, code: string) {
     .where(and(eq(officials.tenantId, tenantId), eq(officials.code, code)));
   return row ?? null;
 }
+
+// --- Import and export (transfer.ts) ---------------------------------------------------------
+
+/** Several units in one statement: foreign keys are checked at its end, so order does not matter. */
+export async function insertUnits(db: Db, rows: Array<typeof units.$inferInsert>) {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(units).values(rows.slice(i, i + 500));
+}
+
+/** Frees the codes of units about to be re-coded, so that codes can move between units in one import. */
+export async function clearUnitCodes(db: Db, tenantId: string, ids: string[]) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .update(units)
+      .set({ code: null })
+      .where(and(eq(units.tenantId, tenantId), inArray(units.id, ids.slice(i, i + 1000))));
+  }
+}
+
+/** Sets one unit's materialised path (a descendant of a unit that moved). */
+export async function setUnitPath(db: Db, tenantId: string, id: string, path: string) {
+  await db
+    .update(units)
+    .set({ path })
+    .where(and(eq(units.tenantId, tenantId), eq(units.id, id)));
+}
+
+/** The officials having any of these ids or codes. */
+export async function officialsByIdsOrCodes(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+  codes: string[],
+): Promise<OfficialRow[]> {
+  const out = new Map<string, OfficialRow>();
+  for (const [column, values] of [
+    [officials.id, ids],
+    [officials.code, codes],
+  ] as const) {
+    for (let i = 0; i < values.length; i += 1000) {
+      const rows = await db
+        .select()
+        .from(officials)
+        .where(and(eq(officials.tenantId, tenantId), inArray(column, values.slice(i, i + 1000))));
+      for (const row of rows) out.set(row.id, row);
+    }
+  }
+  return [...out.values()];
+}
+
+export async function insertOfficials(db: Db, rows: Array<typeof officials.$inferInsert>) {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(officials).values(rows.slice(i, i + 500));
+}
+
+export async function clearOfficialCodes(db: Db, tenantId: string, ids: string[]) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db
+      .update(officials)
+      .set({ code: null })
+      .where(and(eq(officials.tenantId, tenantId), inArray(officials.id, ids.slice(i, i + 1000))));
+  }
+}
