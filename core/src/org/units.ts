@@ -19,6 +19,8 @@ export interface UnitRef {
   abbr?: string | null;
   kind: UnitKind;
   parentId?: string | null;
+  /** Units created by a reform (e.g. the communes of 1 July 2025) have a validFrom date. */
+  validFrom?: string | null;
   /** Units dissolved by a reform (e.g. districts after 1 July 2025) have a validTo date. */
   validTo?: string | null;
 }
