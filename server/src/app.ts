@@ -11,8 +11,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { type Config, VERSION } from './config.ts';
+import { kernelRoutes } from './kernel/index.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { orgTransferRoutes } from './modules/org/transfer.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
@@ -38,6 +40,8 @@ const modules: Array<(app: App, deps: Deps) => void> = [
   orgRoutes,
   orgTransferRoutes,
   auditRoutes,
+  calendarRoutes,
+  kernelRoutes,
 ];
 
 export async function buildApp(options: BuildOptions) {

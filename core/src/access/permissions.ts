@@ -45,6 +45,8 @@ export const P = {
   directiveWrite: 'directive.write',
   avoidanceRead: 'avoidance.read',
   notificationRead: 'notification.read',
+  /** Work-item statistics (rollups) of the units in the grant's subtree. */
+  statsRead: 'stats.read',
 } as const;
 export type Permission = (typeof P)[keyof typeof P];
 
@@ -61,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.directiveRead,
     P.directiveWrite,
     P.avoidanceRead,
+    P.statsRead,
   ],
   monitor: [
     ...staff,
@@ -71,12 +74,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.directiveRead,
     P.directiveWrite,
     P.avoidanceRead,
+    P.statsRead,
   ],
-  unit_head: [...staff, P.taskRead, P.taskWork, P.directiveRead],
+  unit_head: [...staff, P.taskRead, P.taskWork, P.directiveRead, P.statsRead],
   officer: [...staff, P.taskRead, P.taskWork, P.directiveRead],
   desk_officer: [...staff],
-  inspector: [...staff, P.auditRead, P.taskRead, P.directiveRead, P.avoidanceRead],
-  home_affairs: [...staff, P.auditRead, P.taskRead, P.directiveRead, P.avoidanceRead],
+  inspector: [...staff, P.auditRead, P.taskRead, P.directiveRead, P.avoidanceRead, P.statsRead],
+  home_affairs: [...staff, P.auditRead, P.taskRead, P.directiveRead, P.avoidanceRead, P.statsRead],
   citizen: [P.unitRead],
 };
 
