@@ -1,6 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { P } from '@dieuhanh/core/access/permissions';
 import type { Official, Unit } from '@dieuhanh/core/api/org';
+import type { UnitKind } from '@dieuhanh/core/org/units';
 import {
   Alert,
   Button,
@@ -25,11 +26,12 @@ import { useCan } from '../../app/session.tsx';
 import { LoadError } from '../../shared/components/LoadError.tsx';
 import { useAsync } from '../../shared/hooks/useAsync.ts';
 import { dayAfter, formatDate, formatDateTime, todayInVietnam } from '../../shared/i18n/format.ts';
-import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
+import { UNIT_KIND_LABELS } from '../../shared/units/kinds.ts';
 import { isDissolved } from '../../shared/units/tree.ts';
 import type { UnitsState } from '../../shared/units/useUnits.ts';
 import { orgMessages } from './messages.ts';
-import { UnitKindTag, UnitLink, UnitValidity } from './UnitParts.tsx';
+import { UnitKindTag, UnitLink, UnitStatus } from './UnitParts.tsx';
 
 interface Props {
   unitId: string | null;
@@ -101,7 +103,13 @@ export function UnitDetailDrawer({ unitId, units, onClose, onEdit, onAddChild }:
                 children: <SubUnits unit={unit} units={units} />,
               },
               ...(can(P.auditRead)
-                ? [{ key: 'history', label: m.history, children: <UnitHistory unitId={unit.id} /> }]
+                ? [
+                    {
+                      key: 'history',
+                      label: m.history,
+                      children: <UnitHistory unitId={unit.id} units={units} />,
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -133,10 +141,10 @@ function UnitAttributes({ unit, units }: { unit: Unit; units: UnitsState }) {
         { key: 'validFrom', label: m.validFrom, children: formatDate(unit.validFrom) || '—' },
         { key: 'validTo', label: m.validTo, children: formatDate(unit.validTo) || '—' },
         {
-          key: 'validity',
-          label: m.validity,
+          key: 'status',
+          label: m.status,
           span: 2,
-          children: <UnitValidity unit={unit} byId={units.byId} />,
+          children: <UnitStatus unit={unit} byId={units.byId} />,
         },
       ]}
     />
@@ -159,6 +167,20 @@ function UnitOfficials({ unitId }: { unitId: string }) {
     },
     { title: m.position, dataIndex: 'position', key: 'position' },
     { title: m.officialCode, dataIndex: 'code', key: 'code', width: 100 },
+    ...(data?.items.some((o) => o.email || o.phone)
+      ? [
+          {
+            title: m.contact,
+            key: 'contact',
+            render: (_: unknown, o: Official) => (
+              <Flex vertical>
+                {o.email && <Typography.Link href={`mailto:${o.email}`}>{o.email}</Typography.Link>}
+                {o.phone && <span>{o.phone}</span>}
+              </Flex>
+            ),
+          },
+        ]
+      : []),
     {
       title: m.status,
       dataIndex: 'active',
@@ -187,16 +209,6 @@ function UnitOfficials({ unitId }: { unitId: string }) {
           dataSource={data?.items ?? []}
           loading={loading}
           pagination={(data?.items.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          expandable={{
-            rowExpandable: (o) => !!(o.email || o.phone),
-            expandedRowRender: (o) => (
-              <Typography.Text type="secondary">
-                {[o.email && `${m.email}: ${o.email}`, o.phone && `${m.phone}: ${o.phone}`]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Typography.Text>
-            ),
-          }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m.noOfficials} /> }}
         />
       )}
@@ -230,8 +242,57 @@ function SubUnits({ unit, units }: { unit: Unit; units: UnitsState }) {
   );
 }
 
-function UnitHistory({ unitId }: { unitId: string }) {
+const TRACKED_FIELDS = [
+  'name',
+  'abbr',
+  'code',
+  'kind',
+  'parentId',
+  'validFrom',
+  'validTo',
+  'successorId',
+  'sortOrder',
+] as const;
+type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+/** The fields an audit event changed, from its `before` row and `after` patch. */
+function changedFields(
+  before: unknown,
+  after: unknown,
+): { field: TrackedField; from: unknown; to: unknown }[] {
+  if (typeof after !== 'object' || after === null) return [];
+  const b = (typeof before === 'object' && before !== null ? before : {}) as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return TRACKED_FIELDS.filter((f) => f in a && (a[f] ?? null) !== (b[f] ?? null)).map((f) => ({
+    field: f,
+    from: b[f] ?? null,
+    to: a[f] ?? null,
+  }));
+}
+
+function UnitHistory({ unitId, units }: { unitId: string; units: UnitsState }) {
   const m = useMessages(orgMessages);
+  const { lang } = useI18n();
+  const labels: Record<TrackedField, string> = {
+    name: m.name,
+    abbr: m.abbr,
+    code: m.code,
+    kind: m.kind,
+    parentId: m.parent,
+    validFrom: m.validFrom,
+    validTo: m.validTo,
+    successorId: m.successor,
+    sortOrder: m.sortOrder,
+  };
+  const show = (field: TrackedField, value: unknown): string => {
+    if (value === null || value === '') return '—';
+    if (field === 'kind')
+      return pick(UNIT_KIND_LABELS[value as UnitKind] ?? { vi: String(value), en: String(value) }, lang);
+    if (field === 'parentId' || field === 'successorId')
+      return units.byId.get(String(value))?.name ?? String(value);
+    if (field === 'validFrom' || field === 'validTo') return formatDate(String(value));
+    return String(value);
+  };
   const { data, error, loading, reload } = useAsync(
     (signal) => auditApi.timeline('unit', unitId, signal),
     [unitId],
@@ -256,6 +317,15 @@ function UnitHistory({ unitId }: { unitId: string }) {
                   {formatDateTime(event.at)} · {m.historyBy(event.actorName ?? m.system)}
                 </Typography.Text>
               </div>
+              {event.action === 'unit.updated' && (
+                <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
+                  {changedFields(event.before, event.after).map((c) => (
+                    <li key={c.field}>
+                      {labels[c.field]}: {show(c.field, c.from)} → {show(c.field, c.to)}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </div>
           ),
         }))}

@@ -93,3 +93,13 @@ export function UnitValidity({
     </Typography.Text>
   );
 }
+
+/** The unit's state today, for the detail panel: in operation, not yet in force, or dissolved. */
+export function UnitStatus({ unit, byId }: { unit: Unit; byId: Map<string, Unit> }) {
+  const m = useMessages(orgMessages);
+  const today = todayInVietnam();
+  if (isDissolved(unit, today) || (unit.validFrom && unit.validFrom > today)) {
+    return <UnitValidity unit={unit} byId={byId} />;
+  }
+  return <Tag color="green">{m.inForce}</Tag>;
+}

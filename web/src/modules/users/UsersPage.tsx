@@ -134,7 +134,8 @@ export default function UsersPage() {
             <Tooltip key={grant.id} title={`${pick(ROLE_LABELS[grant.role], lang)} — ${grant.unitName}`}>
               <Tag
                 color={grant.role === 'admin' ? 'red' : 'blue'}
-                closable={canWrite}
+                // Revoking one's own administrator role would lock oneself out of this page.
+                closable={canWrite && !(user.id === me.user.id && grant.role === 'admin')}
                 onClose={(e) => {
                   e.preventDefault();
                   confirmRemoveGrant(user, grant);
