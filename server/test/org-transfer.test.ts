@@ -8,10 +8,25 @@ import {
   ImportInvalid,
   importUnitsFromFile,
 } from '../src/modules/org/transfer.ts';
+import {
+  mapHeaders,
+  readBoolean,
+  readDate,
+  UNIT_COLUMNS,
+  unheadedCells,
+} from '../src/modules/org/transfer-columns.ts';
+import { parseCsv, readSheet, UnreadableFile, writeCsv } from '../src/modules/org/transfer-format.ts';
 import { loadPrincipal } from '../src/platform/principal.ts';
-import { call, login, type Session, TENANT, type TestContext, useApp } from './helper.ts';
+import { call, login as loginOnce, type Session, TENANT, type TestContext, useApp } from './helper.ts';
 
 const ctx = useApp({ config: { loginRateLimitPerMinute: 1000 } });
+
+// Logging in hashes a password; one session per user is enough for these tests.
+const sessions = new Map<string, Promise<Session>>();
+function login(c: TestContext, username: string, password?: string): Promise<Session> {
+  if (!sessions.has(username)) sessions.set(username, loginOnce(c, username, password));
+  return sessions.get(username)!;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Building and sending files
@@ -643,5 +658,113 @@ describe('service functions for the CLI and the API description', () => {
     );
     expect(doc.paths['/api/officials/import']).toBeDefined();
     expect(doc.paths['/api/units/export']).toBeDefined();
+  });
+});
+
+describe('spreadsheet reading and writing', () => {
+  it('parses RFC 4180 CSV: quoted separators, doubled quotes, line breaks in fields, any line ending', () => {
+    expect(parseCsv('a,"b,1","c ""x"""\r\n"d\ne",f\rg,h\n')).toEqual([
+      ['a', 'b,1', 'c "x"'],
+      ['d\ne', 'f'],
+      ['g', 'h'],
+    ]);
+    expect(parseCsv('"Tên; đơn vị";Loại\nA;B')).toEqual([
+      ['Tên; đơn vị', 'Loại'],
+      ['A', 'B'],
+    ]);
+  });
+
+  it('reads UTF-16 tab-separated text (Excel "Unicode text")', async () => {
+    const text = 'Tên đơn vị\tLoại\r\nPhòng Một\tPhòng/ban\r\n';
+    const sheet = await readSheet(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'csv',
+    );
+    expect(sheet.headers).toEqual(['Tên đơn vị', 'Loại']);
+    expect(sheet.rows).toEqual([{ row: 2, cells: ['Phòng Một', 'Phòng/ban'] }]);
+  });
+
+  it('guards CSV exports against formula injection and undoes the guard on import', async () => {
+    const out = writeCsv(
+      [
+        { header: 'Tên', width: 10, type: 'text' },
+        { header: 'Thứ tự', width: 5, type: 'integer' },
+      ],
+      [
+        ['=HYPERLINK("http://x")', -1],
+        ['+84 912 345 678', 2],
+      ],
+    );
+    const text = out.toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")",-1`);
+    expect(text).toContain("'+84 912 345 678,2");
+    const sheet = await readSheet(out, 'csv');
+    expect(sheet.rows.map((r) => r.cells)).toEqual([
+      ['=HYPERLINK("http://x")', '-1'],
+      ['+84 912 345 678', '2'],
+    ]);
+  });
+
+  it('reads rich text, hyperlinks and formula results from .xlsx cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('A');
+    sheet.addRow(['Họ và tên', 'Email', 'Chức vụ']);
+    sheet.addRow([
+      { richText: [{ text: 'Nguyễn ' }, { font: { bold: true }, text: 'Văn A' }] },
+      { text: 'a@langson.gov.vn', hyperlink: 'mailto:a@langson.gov.vn' },
+      { formula: '"Chuyên"&" viên"', result: 'Chuyên viên' },
+    ]);
+    const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+    expect((await readSheet(buffer, 'xlsx')).rows[0]!.cells).toEqual([
+      'Nguyễn Văn A',
+      'a@langson.gov.vn',
+      'Chuyên viên',
+    ]);
+  });
+
+  it('refuses an .xlsx whose declared content is implausibly large (a zip bomb)', async () => {
+    const buffer = await xlsx(['Tên đơn vị'], [['A']]);
+    const central = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    buffer.writeUInt32LE(0x7fffffff, central + 24);
+    await expect(readSheet(buffer, 'xlsx')).rejects.toBeInstanceOf(UnreadableFile);
+  });
+
+  it('reads dates as dd/mm/yyyy, yyyy-mm-dd, Excel dates and serials; rejects impossible ones', () => {
+    const value = (cell: string | number | Date) => {
+      const r = readDate(cell);
+      return r.ok ? r.value : 'error';
+    };
+    expect(value('1/7/2025')).toBe('2025-07-01');
+    expect(value('01.07.2025')).toBe('2025-07-01');
+    expect(value('01-07-2025')).toBe('2025-07-01');
+    expect(value('2025-7-1')).toBe('2025-07-01');
+    expect(value(new Date(Date.UTC(2025, 6, 1)))).toBe('2025-07-01');
+    expect(value(45839)).toBe('2025-07-01');
+    expect(value('29/02/2025')).toBe('error');
+    expect(value('07/2025')).toBe('error');
+    expect(value('hôm nay')).toBe('error');
+  });
+
+  it('reads Có/Không in any case, with or without diacritics', () => {
+    const value = (cell: string | boolean) => {
+      const r = readBoolean(cell);
+      return r.ok ? r.value : 'error';
+    };
+    expect(['Có', 'co', 'CÓ', 'x', 'yes', true].map(value)).toEqual([true, true, true, true, true, true]);
+    expect(['Không', 'KHONG', 'no', '0', false].map(value)).toEqual([false, false, false, false, false]);
+    expect(value('Có lẽ')).toBe('error');
+  });
+
+  it('matches headers without case or diacritics and reports repeated columns and unheaded data', () => {
+    const { index, errors } = mapHeaders(['HIEU LUC TU', 'valid_to', 'Tên đơn vị', 'name'], 1, UNIT_COLUMNS);
+    expect([...index.entries()]).toEqual([
+      ['validFrom', 0],
+      ['validTo', 1],
+      ['name', 2],
+    ]);
+    expect(errors).toEqual([expect.objectContaining({ row: 1, field: 'name' })]);
+    expect(unheadedCells(['A', ''], 5, ['x', 'lost'])).toEqual([
+      expect.objectContaining({ row: 5, field: 'column B' }),
+    ]);
   });
 });
