@@ -28,7 +28,8 @@ export async function newPage(
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1440, height: 900 },
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: CI machines running several suites at once can be slow to paint.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('[browser page error]', error));
   return { context, page };
