@@ -15,6 +15,8 @@ import { kernelRoutes } from './kernel/index.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { directiveRoutes } from './modules/directives/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { orgTransferRoutes } from './modules/org/transfer.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
@@ -23,6 +25,7 @@ import { installAuthHooks } from './platform/auth-hooks.ts';
 import type { Deps } from './platform/context.ts';
 import type { Database } from './platform/db.ts';
 import { installErrorHandler, installNotFoundHandler } from './platform/errors.ts';
+import { fileRoutes } from './platform/files.ts';
 import type { App } from './platform/http.ts';
 
 export interface BuildOptions {
@@ -40,6 +43,9 @@ const modules: Array<(app: App, deps: Deps) => void> = [
   orgRoutes,
   orgTransferRoutes,
   auditRoutes,
+  fileRoutes,
+  directiveRoutes,
+  meetingRoutes,
   calendarRoutes,
   kernelRoutes,
 ];

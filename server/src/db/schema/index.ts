@@ -2,3 +2,5 @@ export * from './auth.ts';
 export * from './org.ts';
 export * from './platform.ts';
 export * from './kernel.ts';
+export * from './directives.ts';
+export * from './files.ts';
