@@ -143,9 +143,14 @@ const GIVEN = [
   'Yến',
 ];
 
-/** Deterministic fictional names, so demo data is the same on every machine. */
+/** Deterministic, distinct fictional names: a permutation of all family × middle × given combinations. */
 function name(i: number): string {
-  return `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i * 3) % MIDDLE.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
+  const combinations = FAMILY.length * MIDDLE.length * GIVEN.length;
+  const j = (i * 37 + 11) % combinations;
+  const family = FAMILY[j % FAMILY.length];
+  const middle = MIDDLE[Math.floor(j / FAMILY.length) % MIDDLE.length];
+  const given = GIVEN[Math.floor(j / (FAMILY.length * MIDDLE.length)) % GIVEN.length];
+  return `${family} ${middle} ${given}`;
 }
 
 function headTitles(unit: SeedUnit): [string, string] {
@@ -184,6 +189,8 @@ export async function seedDemo(
       const [head, deputy] = headTitles(u);
       const unitName = u.kind === 'commune' ? u.name.replace('Ủy ban nhân dân ', '') : u.name;
       for (const title of [head, deputy]) {
+        // The demo accounts hold some of these posts themselves.
+        if (DEMO_ACCOUNTS.some((a) => a.position === `${title} ${unitName}`)) continue;
         const fullName = name(n++);
         officialRows.push({
           tenantId,
