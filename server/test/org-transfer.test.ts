@@ -345,6 +345,19 @@ describe('import validation', () => {
     ]);
   });
 
+  it('refuses a tree nested too deep for the path index, rather than failing in the database', async () => {
+    const admin = await login(ctx, 'admin');
+    const id = (i: number) => `cap-${String(i).padStart(2, '0')}-${'x'.repeat(50)}`;
+    const rows = [['Mã định danh', 'Tên đơn vị', 'Loại', 'Đơn vị cấp trên']];
+    for (let i = 0; i < 45; i++) rows.push([id(i), `Cấp ${i}`, 'Phòng/ban', i ? id(i - 1) : 'so-noi-vu']);
+    const res = await upload(admin, '/api/units/import', 'sau.csv', csv(rows));
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().report.errors;
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({ field: 'parent', messageEn: expect.stringContaining('too deep') });
+    expect(await unitRow(id(0))).toBeUndefined();
+  });
+
   it('reports a file it cannot read on row 0', async () => {
     const admin = await login(ctx, 'admin');
     const legacy = await upload(
@@ -644,6 +657,10 @@ describe('service functions for the CLI and the API description', () => {
     const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const imp = doc.paths['/api/units/import'].post;
     expect(Object.keys(imp.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(imp.requestBody.content['multipart/form-data'].schema.properties.file).toMatchObject({
+      type: 'string',
+      format: 'binary',
+    });
     expect(imp.parameters.map((p: { name: string }) => p.name)).toContain('dryRun');
     expect(imp.responses['200'].content['application/json'].schema.properties).toHaveProperty('errors');
     const exp = doc.paths['/api/officials/export'].get;

@@ -53,6 +53,9 @@ const readers = {
   sortOrder: readInteger,
 } satisfies Record<UnitColumn, unknown>;
 
+/** Paths are indexed, and a b-tree entry must stay well under 2.7 kB: about 30 levels of long ids. */
+const MAX_PATH = 2000;
+
 /** The pattern `POST /units` accepts for a chosen id. */
 const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -313,6 +316,16 @@ function planTree(
 
   const { paths, loops } = treePaths(state);
   for (const { id, row } of plans) {
+    const path = paths.get(id);
+    if (path && path.length > MAX_PATH)
+      errors.push(
+        rowError(
+          row,
+          'parent',
+          'Đơn vị nằm quá sâu trong cây đơn vị (quá nhiều cấp trên).',
+          'The unit is nested too deep (too many levels above it).',
+        ),
+      );
     const loop = loops.get(id);
     if (loop)
       errors.push(

@@ -25,22 +25,26 @@ const ImportQuery = Type.Object({
   ),
 });
 
-/**
- * The multipart body, for the OpenAPI document. @fastify/multipart leaves `request.body` empty
- * (the handler streams the file), so the schema also admits null and validation passes.
- */
-const UploadBody = Type.Union(
-  [
-    Type.Object({
-      file: Type.String({
-        format: 'binary',
-        description: 'Tệp .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy)',
-      }),
+/** The multipart body as OpenAPI shows it (one file field). */
+const UploadBody = Type.Object(
+  {
+    file: Type.String({
+      format: 'binary',
+      description:
+        'Tệp .xlsx hoặc .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy) / An .xlsx or .csv file',
     }),
-    Type.Null(),
-  ],
-  { description: 'multipart/form-data với một tệp / multipart/form-data with one file' },
+  },
+  { description: 'multipart/form-data' },
 );
+
+/**
+ * @fastify/multipart leaves the body to the handler, which streams the file; the validator gets
+ * a placeholder so that the body schema above can stay exact. A non-multipart request keeps its
+ * body and fails validation with `/file` missing.
+ */
+async function markUpload(request: FastifyRequest) {
+  if (request.isMultipart()) request.body = { file: 'multipart' };
+}
 
 const fileResponse = (description: string) => ({
   description,
@@ -87,6 +91,7 @@ export function orgTransferRoutes(app: App, deps: Deps) {
   app.post(
     '/units/import',
     {
+      preValidation: markUpload,
       schema: importSchema(
         'units',
         'Nhập đơn vị từ Excel/CSV / Import units from Excel or CSV',
@@ -103,6 +108,7 @@ export function orgTransferRoutes(app: App, deps: Deps) {
   app.post(
     '/officials/import',
     {
+      preValidation: markUpload,
       schema: importSchema(
         'officials',
         'Nhập cán bộ từ Excel/CSV / Import officials from Excel or CSV',
