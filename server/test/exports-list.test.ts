@@ -96,7 +96,8 @@ describe('writeXlsx', () => {
       'Số ngày quá hạn',
       'Tỷ lệ đúng hạn',
     ]);
-    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(header.getCell(1).font).toMatchObject({ bold: true, name: 'Times New Roman' });
+    expect(sheet.getCell('B5').font).toMatchObject({ name: 'Times New Roman', size: 12 });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
     expect(sheet.autoFilter).toBe('A4:G7');
     expect(sheet.pageSetup.printTitlesRow).toBe('4:4');
@@ -187,6 +188,16 @@ describe('writeXlsx', () => {
     );
     expect(sheet.getCell('B2').value).toBe('Không');
     expect(sheet.getCell('B3').value).toBe('Có');
+  });
+
+  it('writes every row of a long list, past the rows sampled for widths', async () => {
+    const many = Array.from({ length: 2500 }, (_, i) => ({ ...ROWS[0]!, code: String(i + 1), days: i }));
+    const sheet = await open(await writeXlsx({ ...SPEC, rows: many }));
+    expect(sheet.getCell('A2504').value).toBe('2500');
+    expect(sheet.getCell('F2504').value).toBe(2499);
+    expect(sheet.getCell('D2504').value).toEqual(new Date(Date.UTC(2024, 3, 5)));
+    expect(sheet.getCell('D2504').numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.autoFilter).toBe('A4:G2504');
   });
 
   it('refuses values of the wrong kind, naming the column', async () => {
