@@ -146,6 +146,9 @@ function line(children: ParagraphChild[], options: LineOptions = {}): Paragraph 
   });
 }
 
+/** Between the text and the rule under it. */
+const RULE_GAP = 70;
+
 /**
  * The decree's short solid rules: an empty paragraph a few points high, with a bottom border as
  * long as `widthPt`, centred in a space `within` twips wide. Its mark is set at 1 pt so that the
@@ -163,9 +166,6 @@ function rule(widthPt: number, within: number): Paragraph {
     keepNext: true,
   });
 }
-
-/** Between the text and the rule under it. */
-const RULE_GAP = 70;
 
 /** The widest of the lines `text` wraps into within `within` twips (an estimate: no hyphenation). */
 function lineWidthPt(text: string, size: number, bold: boolean, within: number): number {
