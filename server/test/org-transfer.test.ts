@@ -15,7 +15,7 @@ import {
   UNIT_COLUMNS,
   unheadedCells,
 } from '../src/modules/org/transfer-columns.ts';
-import { parseCsv, readSheet, UnreadableFile, writeCsv } from '../src/modules/org/transfer-format.ts';
+import { parseCsv, readSheet, UnreadableFile } from '../src/modules/org/transfer-format.ts';
 import { loadPrincipal } from '../src/platform/principal.ts';
 import { call, login as loginOnce, type Session, TENANT, type TestContext, useApp } from './helper.ts';
 
@@ -129,7 +129,7 @@ describe('export', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(res.headers['content-disposition']).toMatch(
-      /^attachment; filename="don-vi-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+      /^attachment; filename="Danh sach don vi \d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''Danh%20s%C3%A1ch%20/,
     );
     const workbook = await readWorkbook(res.rawPayload);
     const sheet = workbook.worksheets[0]!;
@@ -152,14 +152,13 @@ describe('export', () => {
     // Parents come before their children.
     const order = [...rows.keys()];
     expect(order.indexOf('so-noi-vu')).toBeLessThan(order.indexOf('so-noi-vu--phong-cai-cach-hanh-chinh'));
-    expect(workbook.worksheets[1]?.name).toBe('Hướng dẫn');
   });
 
   it('exports units as CSV in UTF-8 with a BOM, dates as dd/mm/yyyy', async () => {
     const admin = await login(ctx, 'admin');
     const res = await download(admin, '/api/units/export?format=csv');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/filename="don-vi-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers['content-disposition']).toMatch(/filename="Danh sach don vi \d{4}-\d{2}-\d{2}\.csv"/);
     expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = res.rawPayload.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe(UNIT_HEADERS.join(','));
@@ -190,7 +189,9 @@ describe('export', () => {
     const one = await download(admin, '/api/officials/export?format=csv&unitId=so-noi-vu');
     expect([...unitsOf(one.rawPayload.toString('utf8'))]).toEqual(['so-noi-vu']);
     const tree = await download(admin, '/api/officials/export?format=xlsx&unitId=so-noi-vu&subtree=true');
-    expect(tree.headers['content-disposition']).toMatch(/filename="can-bo-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(tree.headers['content-disposition']).toMatch(
+      /filename="Danh sach can bo \d{4}-\d{2}-\d{2}\.xlsx"/,
+    );
     const sheet = (await readWorkbook(tree.rawPayload)).worksheets[0]!;
     expect(sheet.rowCount - 1).toBe([...mine.split('\r\n').slice(1).filter(Boolean)].length);
     expect(sheet.getRow(2).getCell(7).value).toBe('Có');
@@ -506,6 +507,20 @@ describe('import', () => {
     expect((await unitRow('khoi-moi'))!.name).toBe('Khối mới'); // absent columns are kept
   });
 
+  it('guards CSV exports against formula injection and undoes the guard on re-import', async () => {
+    const admin = await login(ctx, 'admin');
+    const file = csv([
+      ['Mã định danh', 'Tên đơn vị', 'Viết tắt', 'Loại', 'Đơn vị cấp trên'],
+      ['cong-thuc', '=HYPERLINK("http://x";"Bấm")', '+TEST', 'Phòng/ban', 'so-noi-vu'],
+    ]);
+    expect((await upload(admin, '/api/units/import', 'x.csv', file)).statusCode).toBe(200);
+    const exported = (await download(admin, '/api/units/export?format=csv')).rawPayload;
+    expect(exported.toString('utf8')).toContain(`cong-thuc,,"'=HYPERLINK(""http://x"";""Bấm"")",'+TEST,`);
+    const again = await upload(admin, '/api/units/import', 'x.csv', exported);
+    expect(again.json()).toMatchObject({ created: 0, updated: 0 });
+    expect((await unitRow('cong-thuc'))!.name).toBe('=HYPERLINK("http://x";"Bấm")');
+  });
+
   it('checks everything but writes nothing on a dry run', async () => {
     const admin = await login(ctx, 'admin');
     const before = await counts(ctx);
@@ -638,12 +653,12 @@ describe('service functions for the CLI and the API description', () => {
     const principal = (await loadPrincipal(ctx.deps.db, TENANT, user!.id))!;
     const actor = { principal, requestId: 'cli-test' };
     const exported = await exportUnits(ctx.deps, actor, 'csv');
-    expect(exported.filename).toMatch(/^don-vi-.*\.csv$/);
-    const report = await importUnitsFromFile(ctx.deps, actor, exported.body, 'csv', {
+    expect(exported.filename).toMatch(/^Danh sách đơn vị .*\.csv$/);
+    const report = await importUnitsFromFile(ctx.deps, actor, exported.buffer, 'csv', {
       filename: exported.filename,
     });
     expect(report).toMatchObject({ imported: exported.rows, created: 0, updated: 0 });
-    await expect(importUnitsFromFile(ctx.deps, actor, exported.body, 'xlsx')).rejects.toBeInstanceOf(
+    await expect(importUnitsFromFile(ctx.deps, actor, exported.buffer, 'xlsx')).rejects.toBeInstanceOf(
       ImportInvalid,
     );
     const officialsFile = await exportOfficials(ctx.deps, actor, 'xlsx', {
@@ -699,27 +714,6 @@ describe('spreadsheet reading and writing', () => {
     );
     expect(sheet.headers).toEqual(['Tên đơn vị', 'Loại']);
     expect(sheet.rows).toEqual([{ row: 2, cells: ['Phòng Một', 'Phòng/ban'] }]);
-  });
-
-  it('guards CSV exports against formula injection and undoes the guard on import', async () => {
-    const out = writeCsv(
-      [
-        { header: 'Tên', width: 10, type: 'text' },
-        { header: 'Thứ tự', width: 5, type: 'integer' },
-      ],
-      [
-        ['=HYPERLINK("http://x")', -1],
-        ['+84 912 345 678', 2],
-      ],
-    );
-    const text = out.toString('utf8');
-    expect(text).toContain(`"'=HYPERLINK(""http://x"")",-1`);
-    expect(text).toContain("'+84 912 345 678,2");
-    const sheet = await readSheet(out, 'csv');
-    expect(sheet.rows.map((r) => r.cells)).toEqual([
-      ['=HYPERLINK("http://x")', '-1'],
-      ['+84 912 345 678', '2'],
-    ]);
   });
 
   it('reads rich text, hyperlinks and formula results from .xlsx cells', async () => {

@@ -5,12 +5,19 @@
 import type { ImportReport } from '@dieuhanh/core/api/org';
 import { UNIT_KINDS, type UnitKind } from '@dieuhanh/core/org/units';
 import { fold } from '@dieuhanh/core/text/fold';
-import { type CellInput, isBlank, type OutColumn } from './transfer-format.ts';
+import type { ExportColumn, ExportValue } from '../../platform/exports/index.ts';
+import { type CellInput, isBlank } from './transfer-format.ts';
 
 export type RowError = ImportReport['errors'][number];
 
-export interface ColumnDef<K extends string = string> extends OutColumn {
+export interface ColumnDef<K extends string = string> {
   key: K;
+  /** The Vietnamese header written on export. */
+  header: string;
+  /** Width in characters in Excel. */
+  width: number;
+  /** `date` cells hold ISO dates (written as dd/mm/yyyy). */
+  type: 'text' | 'date' | 'integer';
   /** Other accepted headers (English names, common variants); matching ignores case and diacritics. */
   aliases: string[];
   maxLength?: number;
@@ -145,6 +152,16 @@ export const OFFICIAL_COLUMNS = [
   },
 ] as const satisfies readonly ColumnDef[];
 export type OfficialColumn = (typeof OFFICIAL_COLUMNS)[number]['key'];
+
+/** The columns as the platform's list writer takes them. */
+export function exportColumns(defs: readonly ColumnDef[]): ExportColumn<Record<string, ExportValue>>[] {
+  return defs.map((d) => ({
+    key: d.key,
+    headerVi: d.header,
+    width: d.width,
+    ...(d.type === 'integer' ? { type: 'number', decimals: 0 } : { type: d.type }),
+  }));
+}
 
 /** "Hiệu lực từ", "hieu luc tu", "validFrom" and "VALID_FROM" all give the same key. */
 export function headerKey(text: string): string {

@@ -7,8 +7,10 @@ import type { ImportReport } from '@dieuhanh/core/api/org';
 import { Conflict, DomainError } from '@dieuhanh/core/errors';
 import type { Actor, Deps } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
+import { datedFilename, type ExportValue, type FileToSend, writeList } from '../../platform/exports/index.ts';
 import {
   type ColumnDef,
+  exportColumns,
   mapHeaders,
   type Parsed,
   type RowError,
@@ -17,15 +19,11 @@ import {
 } from './transfer-columns.ts';
 import {
   type CellInput,
-  CONTENT_TYPES,
   detectFormat,
   readSheet,
   type Sheet,
   type SheetFormat,
   UnreadableFile,
-  writeCsv,
-  writeXlsx,
-  type XlsxSheetSpec,
 } from './transfer-format.ts';
 
 export interface ImportOptions {
@@ -54,10 +52,9 @@ export class ImportInvalid extends DomainError {
   }
 }
 
-export interface ExportedFile {
-  filename: string;
-  contentType: string;
-  body: Buffer;
+/** A file ready for `sendFile` (routes) or to be written to disk (CLI). */
+export interface ExportedFile extends FileToSend {
+  buffer: Buffer;
   /** Data rows written (the header not counted). */
   rows: number;
 }
@@ -174,35 +171,23 @@ export const stale = () =>
     'A record changed while importing; import again.',
   );
 
-/** The date in Vietnam, for file names. */
-function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
+/**
+ * Renders an export with the platform's list writer: a bold, frozen, filterable header row in
+ * .xlsx; UTF-8 with a BOM in CSV; dates as dd/mm/yyyy in both.
+ */
 export async function render(
   format: SheetFormat,
-  base: string,
+  title: string,
   now: Date,
-  data: XlsxSheetSpec,
-  help: XlsxSheetSpec,
+  sheetName: string,
+  defs: readonly ColumnDef[],
+  rows: Array<Record<string, ExportValue>>,
 ): Promise<ExportedFile> {
-  const body = format === 'xlsx' ? await writeXlsx(data, [help]) : writeCsv(data.columns, data.rows);
-  return {
-    filename: `${base}-${localDate(now)}.${format}`,
-    contentType: CONTENT_TYPES[format],
-    body,
-    rows: data.rows.length,
-  };
-}
-
-export function helpSheet(defs: readonly ColumnDef[], notes: Record<string, string>): XlsxSheetSpec {
-  return {
-    name: 'Hướng dẫn',
-    columns: [
-      { header: 'Cột', width: 22, type: 'text' },
-      { header: 'Tên khác được chấp nhận', width: 36, type: 'text' },
-      { header: 'Ghi chú', width: 90, type: 'text' },
-    ],
-    rows: defs.map((d) => [d.header, d.aliases.join(', '), notes[d.key] ?? '']),
-  };
+  const { buffer, mime, extension } = await writeList(format, {
+    sheetName,
+    columns: exportColumns(defs),
+    rows,
+    locale: 'vi',
+  });
+  return { buffer, mime, filename: datedFilename(title, extension, now), rows: rows.length };
 }

@@ -1,16 +1,11 @@
 /**
- * Spreadsheet bytes ↔ tables of cells, for the import and export of units and officials.
- * Knows .xlsx and CSV, nothing about units: the column meanings live in transfer-columns.ts.
+ * Reading spreadsheets for the import of units and officials: .xlsx or CSV bytes → a header row
+ * and rows of cells. Knows nothing about units (see transfer-columns.ts). Writing goes through
+ * the platform's list exports, whose CSV formula guard `readCsv` undoes.
  */
 import ExcelJS from 'exceljs';
 
 export type SheetFormat = 'xlsx' | 'csv';
-export const SHEET_FORMATS: readonly SheetFormat[] = ['xlsx', 'csv'];
-
-export const CONTENT_TYPES: Record<SheetFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 /** A cell as read: CSV gives strings; Excel also numbers, booleans and dates. */
 export type CellInput = string | number | boolean | Date | null;
@@ -166,14 +161,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 function readCsv(buffer: Uint8Array): SheetRow[] {
   return parseCsv(decodeText(buffer)).map((cells, i) => ({
     row: i + 1,
-    // Undo the quote our export puts before formula-like text (see csvField).
+    // Undo the quote the export puts before formula-like text (platform/exports/csv.ts).
     cells: cells.map((c) => (c.startsWith("'") && FORMULA_START.test(c.slice(1)) ? c.slice(1) : c)),
   }));
-}
-
-function csvField(value: string, delimiter: string, text: boolean): string {
-  const safe = text && FORMULA_START.test(value) ? `'${value}` : value;
-  return /["\r\n]/.test(safe) || safe.includes(delimiter) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,99 +225,4 @@ async function readXlsx(buffer: Uint8Array): Promise<SheetRow[]> {
     rows.push({ row: rowNumber, cells: values.slice(1).map((v) => excelCell(v)) });
   });
   return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-export interface OutColumn {
-  header: string;
-  /** Width in characters, for .xlsx. */
-  width: number;
-  /** `date` values are ISO dates (YYYY-MM-DD), written as dd/mm/yyyy. */
-  type: 'text' | 'date' | 'integer';
-}
-
-export type OutCell = string | number | null;
-
-/** dd/mm/yyyy, the way Vietnamese documents write dates. */
-export function formatDateVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** UTF-8 with BOM (so Excel shows Vietnamese correctly), comma-separated, CRLF line ends. */
-export function writeCsv(columns: OutColumn[], rows: OutCell[][]): Buffer {
-  const line = (cells: string[], text: boolean[]) =>
-    cells.map((c, i) => csvField(c, ',', text[i] ?? true)).join(',');
-  const isText = columns.map((c) => c.type === 'text');
-  const lines = [
-    line(
-      columns.map((c) => c.header),
-      columns.map(() => true),
-    ),
-  ];
-  for (const row of rows) {
-    lines.push(
-      line(
-        columns.map((col, i) => {
-          const v = row[i];
-          if (v === null || v === undefined) return '';
-          return col.type === 'date' ? formatDateVi(String(v)) : String(v);
-        }),
-        isText,
-      ),
-    );
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
-}
-
-export interface XlsxSheetSpec {
-  name: string;
-  columns: OutColumn[];
-  rows: OutCell[][];
-}
-
-/**
- * One sheet of data with a bold, frozen, filterable header row; dates are real Excel dates shown
- * as dd/mm/yyyy and text cells stay text (codes keep their leading zeros). Optional further
- * sheets (e.g. instructions) follow; import reads the first sheet only.
- */
-export async function writeXlsx(data: XlsxSheetSpec, extra: XlsxSheetSpec[] = []): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Điều hành';
-  for (const [index, spec] of [data, ...extra].entries()) {
-    const sheet = workbook.addWorksheet(spec.name, {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    sheet.columns = spec.columns.map((c) => ({
-      header: c.header,
-      width: c.width,
-      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.type === 'text' ? { numFmt: '@' } : {},
-    }));
-    for (const row of spec.rows) {
-      sheet.addRow(
-        spec.columns.map((col, i) => {
-          const v = row[i];
-          if (v === null || v === undefined) return null;
-          if (col.type === 'date') {
-            const [y, m, d] = String(v).split('-').map(Number);
-            return new Date(Date.UTC(y!, m! - 1, d!));
-          }
-          return v;
-        }),
-      );
-    }
-    const header = sheet.getRow(1);
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', wrapText: true };
-    header.eachCell((cell) => {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-      cell.numFmt = 'General';
-    });
-    if (index === 0 && spec.rows.length) {
-      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
-    }
-  }
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as ArrayBuffer);
 }

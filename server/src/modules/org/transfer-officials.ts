@@ -6,13 +6,13 @@ import { fold } from '@dieuhanh/core/text/fold';
 import { appendAudit } from '../../platform/audit.ts';
 import { type Actor, type Deps, requirePermission } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
+import type { ExportValue } from '../../platform/exports/index.ts';
 import * as repo from './repository.ts';
 import { EMAIL, formatBoolean, OFFICIAL_COLUMNS, type RowError, readBoolean } from './transfer-columns.ts';
 import {
   type ExportedFile,
   fail,
   type Given,
-  helpSheet,
   type ImportOptions,
   loadSheet,
   readRows,
@@ -24,7 +24,7 @@ import {
   text,
   writeTransaction,
 } from './transfer-common.ts';
-import type { OutCell, SheetFormat, XlsxSheetSpec } from './transfer-format.ts';
+import type { SheetFormat } from './transfer-format.ts';
 
 type OfficialColumn = (typeof OFFICIAL_COLUMNS)[number]['key'];
 
@@ -313,26 +313,15 @@ export async function exportOfficials(
   };
   // One query, not pages: pages ordered by (unit, name) could split ties between them.
   const { items } = await repo.listOfficials(deps.db, tenantId, filter, 1_000_000, 0);
-  const data: XlsxSheetSpec = {
-    name: 'Cán bộ',
-    columns: [...OFFICIAL_COLUMNS],
-    rows: items.map((o): OutCell[] => [
-      o.code,
-      o.fullName,
-      o.position,
-      o.unitId,
-      o.email,
-      o.phone,
-      formatBoolean(o.active),
-      o.id,
-    ]),
-  };
-  const help = helpSheet(OFFICIAL_COLUMNS, {
-    code: 'Khóa để cập nhật; không được trùng.',
-    fullName: 'Bắt buộc.',
-    unit: 'Bắt buộc. Mã định danh hoặc Mã đơn vị.',
-    active: 'Có hoặc Không (để trống: giữ nguyên; cán bộ mới: Có).',
-    id: 'Do hệ thống tạo; giữ nguyên để cập nhật đúng cán bộ kể cả khi đổi Mã cán bộ. Để trống khi tạo mới.',
-  });
-  return render(format, 'can-bo', deps.now(), data, help);
+  const data = items.map((o) => ({
+    code: o.code,
+    fullName: o.fullName,
+    position: o.position,
+    unit: o.unitId,
+    email: o.email,
+    phone: o.phone,
+    active: formatBoolean(o.active),
+    id: o.id,
+  })) satisfies Array<Record<OfficialColumn, ExportValue>>;
+  return render(format, 'Danh sách cán bộ', deps.now(), 'Cán bộ', OFFICIAL_COLUMNS, data);
 }

@@ -10,6 +10,7 @@ import { fold } from '@dieuhanh/core/text/fold';
 import { appendAudit } from '../../platform/audit.ts';
 import { type Actor, type Deps, requirePermission } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
+import type { ExportValue } from '../../platform/exports/index.ts';
 import * as repo from './repository.ts';
 import {
   formatKind,
@@ -24,7 +25,6 @@ import {
   type ExportedFile,
   fail,
   type Given,
-  helpSheet,
   type ImportOptions,
   loadSheet,
   readRows,
@@ -36,7 +36,7 @@ import {
   text,
   writeTransaction,
 } from './transfer-common.ts';
-import type { OutCell, SheetFormat, XlsxSheetSpec } from './transfer-format.ts';
+import type { SheetFormat } from './transfer-format.ts';
 
 type UnitColumn = (typeof UNIT_COLUMNS)[number]['key'];
 
@@ -528,34 +528,17 @@ function treeOrder(rows: repo.UnitRow[]): repo.UnitRow[] {
 export async function exportUnits(deps: Deps, actor: Actor, format: SheetFormat): Promise<ExportedFile> {
   requirePermission(actor, P.unitRead);
   const rows = treeOrder(await repo.allUnits(deps.db, actor.principal.tenantId));
-  const data: XlsxSheetSpec = {
-    name: 'Đơn vị',
-    columns: [...UNIT_COLUMNS],
-    rows: rows.map((u): OutCell[] => [
-      u.id,
-      u.code,
-      u.name,
-      u.abbr,
-      formatKind(u.kind),
-      u.parentId,
-      u.validFrom,
-      u.validTo,
-      u.successorId,
-      u.sortOrder,
-    ]),
-  };
-  const help = helpSheet(UNIT_COLUMNS, {
-    id: 'Khóa để cập nhật. Để trống khi tạo mới: hệ thống tạo từ tên (hoặc cập nhật đơn vị có cùng Mã đơn vị).',
-    code: 'Không được trùng.',
-    name: 'Bắt buộc.',
-    kind: `Bắt buộc. Một trong: ${Object.values(UNIT_KIND_LABELS)
-      .map((l) => l[0])
-      .join('; ')}.`,
-    parent:
-      'Bắt buộc với đơn vị mới. Mã định danh hoặc Mã đơn vị của đơn vị cấp trên, có thể ở dòng khác trong tệp.',
-    validFrom: 'dd/mm/yyyy',
-    validTo: 'dd/mm/yyyy',
-    successor: 'Đơn vị tiếp nhận nhiệm vụ khi đơn vị này giải thể, sáp nhập.',
-  });
-  return render(format, 'don-vi', deps.now(), data, help);
+  const data = rows.map((u) => ({
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    abbr: u.abbr,
+    kind: formatKind(u.kind),
+    parent: u.parentId,
+    validFrom: u.validFrom,
+    validTo: u.validTo,
+    successor: u.successorId,
+    sortOrder: u.sortOrder,
+  })) satisfies Array<Record<UnitColumn, ExportValue>>;
+  return render(format, 'Danh sách đơn vị', deps.now(), 'Đơn vị', UNIT_COLUMNS, data);
 }

@@ -1,18 +1,12 @@
 import { Id } from '@dieuhanh/core/api/common';
 import { ImportReport } from '@dieuhanh/core/api/org';
 import { fieldProblem, Invalid } from '@dieuhanh/core/errors';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, type Deps } from '../../platform/context.ts';
+import { MIME, sendFile } from '../../platform/exports/index.ts';
 import { type App, problems } from '../../platform/http.ts';
-import {
-  type ExportedFile,
-  exportOfficials,
-  exportUnits,
-  importOfficialsFromFile,
-  importUnitsFromFile,
-} from './transfer.ts';
-import { CONTENT_TYPES } from './transfer-format.ts';
+import { exportOfficials, exportUnits, importOfficialsFromFile, importUnitsFromFile } from './transfer.ts';
 
 const Format = Type.Union([Type.Literal('xlsx'), Type.Literal('csv')], {
   default: 'xlsx',
@@ -49,8 +43,8 @@ async function markUpload(request: FastifyRequest) {
 const fileResponse = (description: string) => ({
   description,
   content: {
-    [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
-    [CONTENT_TYPES.csv.split(';')[0]!]: { schema: { type: 'string', format: 'binary' } },
+    [MIME.xlsx]: { schema: { type: 'string', format: 'binary' } },
+    [MIME.csv.split(';')[0]!]: { schema: { type: 'string', format: 'binary' } },
   },
 });
 
@@ -77,14 +71,6 @@ async function upload(request: FastifyRequest): Promise<{ buffer: Buffer; filena
   const file = await request.file();
   if (!file) throw noFile();
   return { buffer: await file.toBuffer(), filename: file.filename };
-}
-
-function sendFile(reply: FastifyReply, file: ExportedFile) {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
 }
 
 export function orgTransferRoutes(app: App, deps: Deps) {
@@ -130,7 +116,7 @@ export function orgTransferRoutes(app: App, deps: Deps) {
         tags: ['units'],
         summary: 'Xuất danh sách đơn vị / Export units',
         querystring: Type.Object({ format: Type.Optional(Format) }),
-        produces: [CONTENT_TYPES.xlsx, 'text/csv'],
+        produces: [MIME.xlsx, 'text/csv'],
         response: {
           200: fileResponse('Tệp đơn vị (nhập lại được) / The units file (re-importable)'),
           ...problems(400, 401, 403),
@@ -153,7 +139,7 @@ export function orgTransferRoutes(app: App, deps: Deps) {
             Type.Boolean({ description: 'Gồm cả các đơn vị cấp dưới / Include sub-units' }),
           ),
         }),
-        produces: [CONTENT_TYPES.xlsx, 'text/csv'],
+        produces: [MIME.xlsx, 'text/csv'],
         response: {
           200: fileResponse('Tệp cán bộ (nhập lại được) / The officials file (re-importable)'),
           ...problems(400, 401, 403),
