@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './kernel.ts';
 export * from './directives.ts';
 export * from './files.ts';
+export * from './tasks.ts';
