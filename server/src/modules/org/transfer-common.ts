@@ -59,6 +59,9 @@ export interface ExportedFile extends FileToSend {
   rows: number;
 }
 
+/** A wrong file (say, another sheet) could give an error per cell: the report stays readable. */
+const MAX_LISTED_ERRORS = 1000;
+
 const sortErrors = (errors: RowError[]) =>
   errors.sort((a, b) => a.row - b.row || a.field.localeCompare(b.field));
 
@@ -71,7 +74,17 @@ export function fail(errors: RowError[]): never {
     seen.add(key);
     return true;
   });
-  throw new ImportInvalid({ imported: 0, created: 0, updated: 0, errors: sortErrors(first) });
+  const listed = sortErrors(first).slice(0, MAX_LISTED_ERRORS);
+  if (first.length > listed.length) {
+    const more = first.length - listed.length;
+    listed.push({
+      row: 0,
+      field: 'file',
+      messageVi: `Còn ${more} lỗi khác không được liệt kê; hãy sửa các lỗi trên rồi nhập lại.`,
+      messageEn: `${more} more errors are not listed; fix those above and import again.`,
+    });
+  }
+  throw new ImportInvalid({ imported: 0, created: 0, updated: 0, errors: listed });
 }
 
 export async function loadSheet(
