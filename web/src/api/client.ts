@@ -172,10 +172,81 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends one file as multipart/form-data (field `file`), e.g. `POST /api/files`. */
+export async function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, filename);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(url(path), { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (!response.ok) {
+    const error = await problemOf(response);
+    if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
+/** The file name of a download, from `Content-Disposition` (`filename*=UTF-8''…` first). */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // Fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/**
+ * Downloads a file the server builds (exports): fetched first, so that a refusal shows the
+ * server's message instead of saving an error page, then saved under the server's file name.
+ */
+export async function download(path: string, query: Query = {}, fallbackName = 'download'): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url(path, query), { credentials: 'same-origin' });
+  } catch (error) {
+    throw toApiError(error);
+  }
+  if (!response.ok) {
+    const error = await problemOf(response);
+    if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+    throw error;
+  }
+  const blob = await response.blob();
+  const name = filenameOf(response.headers.get('content-disposition'), fallbackName);
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 30_000);
+  return name;
+}
+
+/** The URL of a stored file (`GET /api/files/:sha256`), for links. */
+export function fileUrl(sha256: string): string {
+  return `${BASE}/files/${encodeURIComponent(sha256)}`;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

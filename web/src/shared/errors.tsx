@@ -41,6 +41,35 @@ export function applyFieldErrors(
   return rest;
 }
 
+/**
+ * The same for forms with lists (`Form.List`): a problem at `/daysOff/3/date` lands under
+ * `['daysOff', 3, 'date']` when `daysOff` is one of `roots`; single fields in `roots` work too.
+ * Returns the problems placed nowhere.
+ */
+export function applyPathErrors(
+  form: FormInstance,
+  error: ApiError,
+  lang: Lang,
+  roots: readonly string[],
+): FieldProblem[] {
+  const rest: FieldProblem[] = [];
+  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  for (const problem of error.fields) {
+    const path = formPath(problem.field);
+    const root = path[0];
+    if (typeof root === 'string' && roots.includes(root)) {
+      const key = path.join('/');
+      const entry = byPath.get(key) ?? { name: path, errors: [] };
+      entry.errors.push(lang === 'vi' ? problem.messageVi : problem.messageEn);
+      byPath.set(key, entry);
+    } else {
+      rest.push(problem);
+    }
+  }
+  form.setFields([...byPath.values()]);
+  return rest;
+}
+
 export function ErrorDescription({ error, fields }: { error: ApiError; fields?: FieldProblem[] }) {
   const { lang } = useI18n();
   const m = useMessages(common);
