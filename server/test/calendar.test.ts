@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const get = (url: string, session: Session | null = officer) => call(ctx, session, 'GET', url);
 const q = (params: Record<string, string | number>) =>
-  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
 
 describe('calendar API: reading', () => {
   it('requires a login for every read', async () => {
