@@ -4,6 +4,7 @@ import { openDatabase } from '../platform/db.ts';
 import { adminCreate } from './admin.ts';
 import { auditVerify } from './audit.ts';
 import { demoData } from './demo.ts';
+import { transfer } from './transfer.ts';
 
 const HELP = `Điều hành — công cụ dòng lệnh / command line
 
@@ -12,6 +13,10 @@ const HELP = `Điều hành — công cụ dòng lệnh / command line
         Create the first administrator (password from DIEUHANH_ADMIN_PASSWORD or typed in).
   npx dieuhanh demo-data
         Nạp dữ liệu mẫu Lạng Sơn vào cơ sở dữ liệu trống / load the Lạng Sơn demo data into an empty database.
+  npx dieuhanh import units|officials <tệp.xlsx|tệp.csv> [--as <username>] [--dry-run]
+        Nhập đơn vị / cán bộ; dòng sai thì không ghi gì / import units or officials; nothing is written if a row is invalid.
+  npx dieuhanh export units|officials <tệp.xlsx|tệp.csv> [--as <username>]
+        Xuất danh sách / export the list (scoped by the account's grants; default account: admin).
   npx dieuhanh audit verify [--tenant <id>]
         Kiểm tra chuỗi băm nhật ký / verify the audit hash chain; names the first broken link.
 
@@ -28,10 +33,12 @@ async function main(argv: string[]) {
       tenant: { type: 'string' },
       'tenant-name': { type: 'string' },
       'root-unit': { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const command = positionals.join(' ');
+  const command = positionals.slice(0, 2).join(' ');
   if (values.help || !command) {
     console.log(HELP);
     return 0;
@@ -51,6 +58,18 @@ async function main(argv: string[]) {
         });
       case 'demo-data':
         return await demoData(database.db, tenantId);
+      case 'import units':
+      case 'import officials':
+      case 'export units':
+      case 'export officials':
+        return await transfer(database, config, {
+          direction: positionals[0] as 'import' | 'export',
+          what: positionals[1] ?? '',
+          file: positionals[2],
+          as: values.as,
+          tenantId,
+          dryRun: values['dry-run'] ?? false,
+        });
       case 'audit verify':
         return await auditVerify(database.db, tenantId);
       default:
