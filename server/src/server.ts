@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { startJobWorker } from './kernel/index.ts';
 import { DataDirLocked, openDatabase } from './platform/db.ts';
 import { tenantExists } from './platform/tenants.ts';
 
@@ -31,7 +32,10 @@ export async function startServer() {
   } else if (database.kind === 'pglite' && config.demoOnEmptyEmbedded) {
     demo = true;
   }
-  const { app } = await buildApp({ config, database });
+  const { app, deps } = await buildApp({ config, database });
+  // Reminders, escalations and deliveries; stopped (the round in progress finished) on close.
+  const worker = startJobWorker(deps, { log: app.log });
+  app.addHook('onClose', () => worker.stop());
 
   let closing = false;
   const shutdown = async (signal: string) => {
