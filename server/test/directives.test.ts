@@ -4,8 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Directive, DirectiveParseResult } from '@dieuhanh/core/api/directives';
 import { BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDirectiveItemAssignment } from '../src/modules/directives/service.ts';
+import {
+  getDirectiveItemAssignment,
+  installDirectiveTaskHooks,
+  installedDirectiveTaskHooks,
+} from '../src/modules/directives/service.ts';
 import { call, login, type Session, TENANT, type TestContext, useApp } from './helper.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dh-directives-'));
@@ -306,6 +311,26 @@ describe('POST /api/directives/parse', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('describes parse (JSON or multipart), the register, meetings and files', async () => {
+    const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const parse = spec.paths['/api/directives/parse'].post;
+    expect(Object.keys(parse.requestBody.content).sort()).toEqual([
+      'application/json',
+      'multipart/form-data',
+    ]);
+    expect(parse.responses['200'].content['application/json'].schema.properties.items.type).toBe('array');
+    expect(Object.keys(parse.responses).sort()).toEqual(['200', '400', '401', '403', '413', '415']);
+    for (const route of ['/api/directives', '/api/directives/{id}', '/api/meetings', '/api/meetings/{id}']) {
+      expect(spec.paths[route], route).toBeTruthy();
+    }
+    expect(Object.keys(spec.paths['/api/files'].post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(spec.paths['/api/files/{sha256}'].get.responses['200'].content).toHaveProperty(
+      'application/octet-stream',
+    );
+  });
+});
+
 // --- Register ------------------------------------------------------------------------------------
 
 describe('directive register', () => {
@@ -460,14 +485,40 @@ describe('directive register', () => {
     const page = (await call(ctx, s, 'GET', '/api/directives?limit=1&offset=1')).json();
     expect(page.total).toBe(2);
     expect(page.items.map((d: { id: string }) => d.id)).toEqual([seedId]);
-    expect(page.items[0]).toMatchObject({ itemCount: 7, taskSummary: null, number: '12/UBND-NC' });
+    expect(page.items[0]).toMatchObject({ itemCount: 7, number: '12/UBND-NC' });
 
-    const tasks = await call(ctx, s, 'GET', '/api/directives?taskStatus=overdue');
-    expect(tasks.statusCode).toBe(400);
-    expect(tasks.json().errors[0].field).toBe('/querystring/taskStatus');
     const badDate = await call(ctx, s, 'GET', '/api/directives?from=15-01-2024');
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().errors[0].field).toBe('/querystring/from');
+    const unreal = await call(ctx, s, 'GET', '/api/directives?to=2024-02-30');
+    expect(unreal.statusCode).toBe(400);
+    expect(unreal.json().errors[0].field).toBe('/querystring/to');
+  });
+
+  it('leaves task progress to the tasks module: null summaries and a refused filter until it plugs in', async () => {
+    const s = await as('chuyenvien.snv');
+    const installed = installedDirectiveTaskHooks();
+    try {
+      installDirectiveTaskHooks(null);
+      const list = (await call(ctx, s, 'GET', '/api/directives')).json();
+      expect(list.items.every((d: { taskSummary: unknown }) => d.taskSummary === null)).toBe(true);
+      const refused = await call(ctx, s, 'GET', '/api/directives?taskStatus=overdue');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('/querystring/taskStatus');
+
+      const summary = { total: 7, open: 6, done: 1, overdue: 2 };
+      installDirectiveTaskHooks({
+        summaries: async (_db, _tenant, ids) =>
+          new Map(ids.filter((id) => id === seed.id).map((id) => [id, summary])),
+        filter: (_tenant, status) => (status === 'overdue' ? sql`directives.id = ${seed.id}` : sql`false`),
+      });
+      const overdue = (await call(ctx, s, 'GET', '/api/directives?taskStatus=overdue')).json();
+      expect(overdue.total).toBe(1);
+      expect(overdue.items[0]).toMatchObject({ id: seed.id, taskSummary: summary });
+      expect((await call(ctx, s, 'GET', '/api/directives?taskStatus=done')).json().total).toBe(0);
+    } finally {
+      installDirectiveTaskHooks(installed);
+    }
   });
 
   it('keeps citizens and desk officers out, and officers read-only', async () => {

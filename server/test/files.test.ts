@@ -159,6 +159,9 @@ describe('POST /api/files', () => {
     const none = await call(ctx, s, 'POST', '/api/files', { file: 'not a file' });
     expect(none.statusCode).toBe(400);
     expect(none.json()).toMatchObject({ code: 'file_required', errors: [{ field: '/file' }] });
+    const missing = await call(ctx, s, 'POST', '/api/files', {});
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('/file');
     expect((await ctx.deps.db.select().from(files)).length).toBe(before);
   });
 

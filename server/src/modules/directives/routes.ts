@@ -9,7 +9,7 @@ import {
   DirectiveUpdate,
 } from '@dieuhanh/core/api/directives';
 import { actorOf, type Deps, requirePermission } from '../../platform/context.ts';
-import { maxFileBytes, noFile } from '../../platform/files.ts';
+import { FileUploadBody, markUpload, maxFileBytes, noFile } from '../../platform/files.ts';
 import { type App, IdParams, NoContent, problems } from '../../platform/http.ts';
 import * as service from './service.ts';
 
@@ -19,6 +19,7 @@ export function directiveRoutes(app: App, deps: Deps) {
   app.post(
     '/directives/parse',
     {
+      preValidation: markUpload,
       schema: {
         tags: ['directives'],
         summary: 'Đọc văn bản thành bản nháp / Parse a directive into a draft',
@@ -27,7 +28,12 @@ export function directiveRoutes(app: App, deps: Deps) {
           'file. Returns the parser’s draft (header, recipients, items with lead/support units, deadlines, ' +
           'recurrences, spans, warnings) and the text read, which every span indexes. Units are the ' +
           'tenant’s, dissolved ones included; dates without a year take today’s (Asia/Ho_Chi_Minh).',
-        body: { content: { 'application/json': { schema: DirectiveParseBody } } },
+        body: {
+          content: {
+            'application/json': { schema: DirectiveParseBody },
+            'multipart/form-data': { schema: FileUploadBody },
+          },
+        },
         response: { 200: DirectiveParseResult, ...problems(400, 401, 403, 413, 415) },
       },
     },

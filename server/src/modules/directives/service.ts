@@ -55,6 +55,10 @@ export function installDirectiveTaskHooks(hooks: DirectiveTaskHooks | null) {
   taskHooks = hooks;
 }
 
+export function installedDirectiveTaskHooks(): DirectiveTaskHooks | null {
+  return taskHooks;
+}
+
 /** Files attached to a directive may be read by whoever may read directives (all staff). */
 export function registerDirectiveAttachments() {
   registerAttachmentOwner(OWNER_TYPE, async (db, actor, ids) =>
@@ -166,6 +170,11 @@ export async function listDirectives(
 ): Promise<{ items: DirectiveSummary[]; total: number }> {
   requirePermission(actor, P.directiveRead);
   const { tenantId } = actor.principal;
+  const unreal = (['from', 'to'] as const).filter((key) => query[key] && !isRealDate(query[key]));
+  if (unreal.length)
+    throw new Invalid(
+      unreal.map((key) => fieldProblem(`/querystring/${key}`, 'Ngày không có thật.', 'Not a real date.')),
+    );
   if (query.taskStatus && !taskHooks) {
     throw new Invalid([
       fieldProblem(
