@@ -603,6 +603,27 @@ describe('directive register', () => {
     expect(timeline[1].after.version).toBe(2);
   });
 
+  it('refuses to remove an item that something (a task) still refers to: 409, nothing changed', async () => {
+    const s = await as('vanphong');
+    const current: Directive = (await call(ctx, s, 'GET', `/api/directives/${seed.id}`)).json();
+    const last = current.items.at(-1)!;
+    // Stands in for the tasks table, which references directive items the same way.
+    await ctx.deps.db.execute(
+      sql`create table probe_item_refs (tenant_id text not null, item_id text not null, foreign key (tenant_id, item_id) references directive_items (tenant_id, id))`,
+    );
+    await ctx.deps.db.execute(sql`insert into probe_item_refs values (${TENANT}, ${last.id})`);
+    const res = await call(ctx, s, 'PATCH', `/api/directives/${seed.id}`, {
+      version: current.version,
+      items: current.items
+        .slice(0, -1)
+        .map(({ id, ref, text, lead, support }) => ({ id, ref, text, lead, support })),
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'in_use' });
+    const after: Directive = (await call(ctx, s, 'GET', `/api/directives/${seed.id}`)).json();
+    expect(after).toEqual(current);
+  });
+
   it('deletes a draft only; an issued directive stays', async () => {
     const s = await as('chutich');
     const draft = await call(ctx, s, 'POST', '/api/directives', {

@@ -32,7 +32,7 @@ import {
 } from '../../platform/files.ts';
 import { extractUploadText } from './extract.ts';
 import * as repo from './repository.ts';
-import { isRealDate, itemsAsInput, stale, unitsProblems } from './validation.ts';
+import { isRealDate, itemsAsInput, refusingReferenced, stale, unitsProblems } from './validation.ts';
 
 export const OWNER_TYPE = 'directive';
 
@@ -480,75 +480,85 @@ export async function updateDirective(
 ): Promise<Directive> {
   requirePermission(actor, P.directiveWrite);
   const { tenantId, userId } = actor.principal;
-  return deps.db.transaction(async (tx) => {
-    const row = await repo.getDirectiveRow(tx, tenantId, id);
-    if (!row) throw new NotFound('directive');
-    if (row.version !== input.version) throw stale();
-    const before = await directiveView(tx, tenantId, row);
-    if (before.status === 'issued' && input.status === 'draft')
-      throw new Conflict(
-        'directive_issued',
-        'Văn bản đã ban hành không thể chuyển lại thành dự thảo.',
-        'An issued directive cannot go back to draft.',
-      );
-    const { version, items, attachments, ...fields } = input;
-    const header = headerOf(fields, {
-      ...before,
-      recipients: before.recipients,
-      body: before.body,
-    });
-    const itemInputs = items ?? itemsAsInput(before.items);
-    const problems = [
-      ...(await directiveProblems(tx, tenantId, header, itemInputs, new Set(before.items.map((i) => i.id)))),
-      ...(attachments ? await attachmentProblems(tx, actor, attachments) : []),
-    ];
-    if (problems.length) throw new Invalid(problems);
-    const updated = await repo.updateDirective(tx, tenantId, id, version, headerRow(header));
-    if (!updated) throw stale();
-    if (items) await writeItems(tx, tenantId, id, items, true);
-    if (attachments) await replaceAttachments(tx, actor, OWNER_TYPE, id, attachments);
-    const after = await directiveView(tx, tenantId, updated);
-    await appendAudit(tx, {
-      tenantId,
-      actorId: userId,
-      action:
-        before.status === 'draft' && after.status === 'issued' ? 'directive.issued' : 'directive.updated',
-      resourceType: OWNER_TYPE,
-      resourceId: id,
-      before,
-      after,
-      requestId: actor.requestId,
-    });
-    return after;
-  });
+  return refusingReferenced(() =>
+    deps.db.transaction(async (tx) => {
+      const row = await repo.getDirectiveRow(tx, tenantId, id);
+      if (!row) throw new NotFound('directive');
+      if (row.version !== input.version) throw stale();
+      const before = await directiveView(tx, tenantId, row);
+      if (before.status === 'issued' && input.status === 'draft')
+        throw new Conflict(
+          'directive_issued',
+          'Văn bản đã ban hành không thể chuyển lại thành dự thảo.',
+          'An issued directive cannot go back to draft.',
+        );
+      const { version, items, attachments, ...fields } = input;
+      const header = headerOf(fields, {
+        ...before,
+        recipients: before.recipients,
+        body: before.body,
+      });
+      const itemInputs = items ?? itemsAsInput(before.items);
+      const problems = [
+        ...(await directiveProblems(
+          tx,
+          tenantId,
+          header,
+          itemInputs,
+          new Set(before.items.map((i) => i.id)),
+        )),
+        ...(attachments ? await attachmentProblems(tx, actor, attachments) : []),
+      ];
+      if (problems.length) throw new Invalid(problems);
+      const updated = await repo.updateDirective(tx, tenantId, id, version, headerRow(header));
+      if (!updated) throw stale();
+      if (items) await writeItems(tx, tenantId, id, items, true);
+      if (attachments) await replaceAttachments(tx, actor, OWNER_TYPE, id, attachments);
+      const after = await directiveView(tx, tenantId, updated);
+      await appendAudit(tx, {
+        tenantId,
+        actorId: userId,
+        action:
+          before.status === 'draft' && after.status === 'issued' ? 'directive.issued' : 'directive.updated',
+        resourceType: OWNER_TYPE,
+        resourceId: id,
+        before,
+        after,
+        requestId: actor.requestId,
+      });
+      return after;
+    }),
+  );
 }
 
 /** Only a draft can be deleted; an issued directive is a record and stays. */
 export async function deleteDirective(deps: Deps, actor: Actor, id: string): Promise<void> {
   requirePermission(actor, P.directiveWrite);
   const { tenantId, userId } = actor.principal;
-  await deps.db.transaction(async (tx) => {
-    const row = await repo.getDirectiveRow(tx, tenantId, id);
-    if (!row) throw new NotFound('directive');
-    if (row.status !== 'draft')
-      throw new Conflict(
-        'directive_issued',
-        'Chỉ xóa được văn bản dự thảo; văn bản đã ban hành được lưu giữ.',
-        'Only a draft can be deleted; an issued directive is kept.',
-      );
-    const before = await directiveView(tx, tenantId, row);
-    if (!(await repo.deleteDirective(tx, tenantId, id, row.version))) throw stale();
-    await removeAttachments(tx, tenantId, OWNER_TYPE, id);
-    await appendAudit(tx, {
-      tenantId,
-      actorId: userId,
-      action: 'directive.deleted',
-      resourceType: OWNER_TYPE,
-      resourceId: id,
-      before,
-      requestId: actor.requestId,
-    });
-  });
+  await refusingReferenced(() =>
+    deps.db.transaction(async (tx) => {
+      const row = await repo.getDirectiveRow(tx, tenantId, id);
+      if (!row) throw new NotFound('directive');
+      if (row.status !== 'draft')
+        throw new Conflict(
+          'directive_issued',
+          'Chỉ xóa được văn bản dự thảo; văn bản đã ban hành được lưu giữ.',
+          'Only a draft can be deleted; an issued directive is kept.',
+        );
+      const before = await directiveView(tx, tenantId, row);
+      if (!(await repo.deleteDirective(tx, tenantId, id, row.version))) throw stale();
+      await removeAttachments(tx, tenantId, OWNER_TYPE, id);
+      await appendAudit(tx, {
+        tenantId,
+        actorId: userId,
+        action: 'directive.deleted',
+        resourceType: OWNER_TYPE,
+        resourceId: id,
+        before,
+        requestId: actor.requestId,
+      });
+    }),
+  );
 }
 
 // --- For the tasks module ------------------------------------------------------------------------

@@ -21,6 +21,26 @@ export const stale = () =>
     'The record was changed by someone else; reload it.',
   );
 
+/**
+ * Postgres foreign-key violations inside a write: an item or conclusion removed, or a draft
+ * deleted, while something else (a task) still points at it. A 409 that says so, not a 500.
+ */
+export async function refusingReferenced<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+      if (e.code === '23503')
+        throw new Conflict(
+          'in_use',
+          'Không thể xóa: mục này đang được dùng (ví dụ đã giao nhiệm vụ từ mục này).',
+          'Cannot remove it: something refers to it (e.g. tasks made from it).',
+        );
+    }
+    throw error;
+  }
+}
+
 /** One problem per reference to a unit the tenant does not have, at the field that names it. */
 export async function unitsProblems(
   db: Db,

@@ -23,7 +23,7 @@ import {
   registerAttachmentOwner,
   replaceAttachments,
 } from '../../platform/files.ts';
-import { isRealDate, stale, unitsProblems } from '../directives/validation.ts';
+import { isRealDate, refusingReferenced, stale, unitsProblems } from '../directives/validation.ts';
 import * as repo from './repository.ts';
 
 export const OWNER_TYPE = 'meeting';
@@ -364,50 +364,52 @@ export async function updateMeeting(
 ): Promise<Meeting> {
   requirePermission(actor, P.directiveWrite);
   const { tenantId, userId } = actor.principal;
-  return deps.db.transaction(async (tx) => {
-    const row = await repo.getMeetingRow(tx, tenantId, id);
-    if (!row) throw new NotFound('meeting');
-    if (row.version !== input.version) throw stale();
-    const before = await meetingView(tx, tenantId, row);
-    const header: Header = {
-      title: input.title === undefined ? row.title : (clean(input.title) ?? ''),
-      chairUserId: input.chairUserId === undefined ? row.chairUserId : input.chairUserId,
-      chairName: input.chairName === undefined ? row.chairName : (clean(input.chairName) ?? ''),
-      heldAt: input.heldAt === undefined ? row.heldAt : new Date(input.heldAt),
-      location: input.location === undefined ? row.location : clean(input.location),
-    };
-    const attendees: AttendeeInput[] = input.attendees ?? before.attendees;
-    const conclusions = input.conclusions ?? before.conclusions;
-    const problems = [
-      ...(await meetingProblems(
-        tx,
+  return refusingReferenced(() =>
+    deps.db.transaction(async (tx) => {
+      const row = await repo.getMeetingRow(tx, tenantId, id);
+      if (!row) throw new NotFound('meeting');
+      if (row.version !== input.version) throw stale();
+      const before = await meetingView(tx, tenantId, row);
+      const header: Header = {
+        title: input.title === undefined ? row.title : (clean(input.title) ?? ''),
+        chairUserId: input.chairUserId === undefined ? row.chairUserId : input.chairUserId,
+        chairName: input.chairName === undefined ? row.chairName : (clean(input.chairName) ?? ''),
+        heldAt: input.heldAt === undefined ? row.heldAt : new Date(input.heldAt),
+        location: input.location === undefined ? row.location : clean(input.location),
+      };
+      const attendees: AttendeeInput[] = input.attendees ?? before.attendees;
+      const conclusions = input.conclusions ?? before.conclusions;
+      const problems = [
+        ...(await meetingProblems(
+          tx,
+          tenantId,
+          header,
+          attendees,
+          conclusions,
+          new Set(before.conclusions.map((c) => c.id)),
+        )),
+        ...(input.attachments ? await attachmentProblems(tx, actor, input.attachments) : []),
+      ];
+      if (problems.length) throw new Invalid(problems);
+      const updated = await repo.updateMeeting(tx, tenantId, id, input.version, headerRow(header));
+      if (!updated) throw stale();
+      if (input.attendees) await repo.replaceAttendees(tx, tenantId, id, input.attendees.map(attendeeRow));
+      if (input.conclusions) await writeConclusions(tx, tenantId, id, input.conclusions, true);
+      if (input.attachments) await replaceAttachments(tx, actor, OWNER_TYPE, id, input.attachments);
+      const after = await meetingView(tx, tenantId, updated);
+      await appendAudit(tx, {
         tenantId,
-        header,
-        attendees,
-        conclusions,
-        new Set(before.conclusions.map((c) => c.id)),
-      )),
-      ...(input.attachments ? await attachmentProblems(tx, actor, input.attachments) : []),
-    ];
-    if (problems.length) throw new Invalid(problems);
-    const updated = await repo.updateMeeting(tx, tenantId, id, input.version, headerRow(header));
-    if (!updated) throw stale();
-    if (input.attendees) await repo.replaceAttendees(tx, tenantId, id, input.attendees.map(attendeeRow));
-    if (input.conclusions) await writeConclusions(tx, tenantId, id, input.conclusions, true);
-    if (input.attachments) await replaceAttachments(tx, actor, OWNER_TYPE, id, input.attachments);
-    const after = await meetingView(tx, tenantId, updated);
-    await appendAudit(tx, {
-      tenantId,
-      actorId: userId,
-      action: 'meeting.updated',
-      resourceType: OWNER_TYPE,
-      resourceId: id,
-      before,
-      after,
-      requestId: actor.requestId,
-    });
-    return after;
-  });
+        actorId: userId,
+        action: 'meeting.updated',
+        resourceType: OWNER_TYPE,
+        resourceId: id,
+        before,
+        after,
+        requestId: actor.requestId,
+      });
+      return after;
+    }),
+  );
 }
 
 // --- For the tasks module ------------------------------------------------------------------------
