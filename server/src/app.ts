@@ -20,6 +20,7 @@ import { meetingRoutes } from './modules/meetings/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { orgTransferRoutes } from './modules/org/transfer.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { taskRoutes } from './modules/tasks/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { installAuthHooks } from './platform/auth-hooks.ts';
 import type { Deps } from './platform/context.ts';
@@ -48,6 +49,7 @@ const modules: Array<(app: App, deps: Deps) => void> = [
   meetingRoutes,
   calendarRoutes,
   kernelRoutes,
+  taskRoutes,
 ];
 
 export async function buildApp(options: BuildOptions) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../calendar/index.ts';
 import { evaluateClock, pauseClock, startClock, stopClock } from '../sla/index.ts';
 import { vn } from '../sla/test-calendar.ts';
-import { isDone, isWithin, TASK_STATUS_LABELS, TASK_STATUSES, taskStatus } from './status.ts';
+import { atRiskMoment, isDone, isWithin, TASK_STATUS_LABELS, TASK_STATUSES, taskStatus } from './status.ts';
 
 const cal = createWorkingCalendar();
 // Monday 09:00, 3 working days: due Thursday 09:00.
@@ -36,5 +36,24 @@ describe('task status', () => {
     expect(TASK_STATUSES.filter(isWithin)).toEqual(['within', 'at_risk']);
     expect(TASK_STATUSES.filter(isDone)).toEqual(['done_early', 'on_time', 'late']);
     for (const s of TASK_STATUSES) expect(TASK_STATUS_LABELS[s].vi).toBeTruthy();
+  });
+});
+
+describe('the at-risk moment', () => {
+  it('is when three quarters of the working time are used, matching the evaluation', () => {
+    const moment = atRiskMoment(clock, cal, vn('2025-03-03 10:00'));
+    // 3 days of 7.5 h; 75 % = 1012.5 working minutes after Monday 09:00 → Wednesday 10:52:30.
+    expect(moment).toBe(vn('2025-03-05 10:52') + 30_000);
+    expect(at('2025-03-05 10:52')).toBe('within');
+    expect(at('2025-03-05 10:53')).toBe('at_risk');
+  });
+
+  it('is now for a paused clock already at risk, and none for a short one or a stopped one', () => {
+    expect(atRiskMoment(pauseClock(clock, vn('2025-03-05 15:00')), cal, vn('2025-03-07 09:00'))).toBe(
+      vn('2025-03-07 09:00'),
+    );
+    expect(atRiskMoment(pauseClock(clock, vn('2025-03-04 09:00')), cal, vn('2025-03-07 09:00'))).toBeNull();
+    expect(atRiskMoment(stopClock(clock, vn('2025-03-04 09:00')), cal, vn('2025-03-07 09:00'))).toBeNull();
+    expect(atRiskMoment(null, cal, vn('2025-03-07 09:00'))).toBeNull();
   });
 });

@@ -2,7 +2,10 @@
  * Status as the Office reports it — "đang thực hiện trong hạn / quá hạn; hoàn thành trước hạn /
  * đúng hạn / quá hạn" — always derived from the kernel's clock evaluation, never stored.
  */
-import type { ClockEvaluation } from '../sla/types.ts';
+import type { Instant, WorkingCalendar } from '../calendar/types.ts';
+import { evaluateClock } from '../sla/evaluate.ts';
+import type { ClockData, ClockEvaluation } from '../sla/types.ts';
+import { TASK_AT_RISK_SHARE } from './types.ts';
 
 export const TASK_STATUSES = [
   'within',
@@ -52,4 +55,22 @@ export function isWithin(status: TaskStatus): boolean {
 
 export function isDone(status: TaskStatus): boolean {
   return status === 'done_early' || status === 'on_time' || status === 'late';
+}
+
+/**
+ * The moment an open task becomes "at risk" (the share of its working time used), as of `now`:
+ * the clock's at-risk moment while it runs (the same moment the kernel's at-risk reminder uses),
+ * `now` when a paused clock is already at risk, null when it cannot become at risk (paused short
+ * of the share, stopped, no clock). Stored as an index, rewritten whenever the clock changes.
+ */
+export function atRiskMoment(
+  clock: ClockData | null,
+  calendar: WorkingCalendar,
+  now: Instant,
+  share = TASK_AT_RISK_SHARE,
+): Instant | null {
+  if (!clock || clock.stoppedAt !== null) return null;
+  const e = evaluateClock(clock, calendar, now, { atRiskShare: share });
+  if (e.state === 'paused') return e.atRisk ? now : null;
+  return calendar.addWorkingMinutes(clock.startedAt, share * e.budgetMinutes + e.pausedMinutes);
 }

@@ -257,7 +257,7 @@ export const taskWorkflow = defineWorkflow({
       labelVi: 'Đôn đốc',
       labelEn: 'Remind',
       counts: 'reminders',
-      notify: ['assignee', 'lead_unit'],
+      notify: ['assignee', 'lead_unit', 'monitor'],
     },
     // The kernel's jobs fire these (role `system`); declared here so the monitor and the assigner
     // are told too, and so a returned task still counts as overdue.
