@@ -38,6 +38,11 @@ export const common = defineMessages(
     notFoundText: 'Trang bạn tìm không tồn tại hoặc bạn không có quyền truy cập.',
     backHome: 'Về trang chủ',
     pageCrashed: 'Trang gặp lỗi khi hiển thị. Vui lòng tải lại trang.',
+    unitDissolvedTip: (date: string) => `Đã giải thể từ ${date}; không giao được nhiệm vụ`,
+    exportExcel: 'Xuất Excel',
+    exported: (name: string) => `Đã tải về ${name}.`,
+    download: 'Tải về',
+    all: 'Tất cả',
   },
   {
     appName: 'Điều hành',
@@ -75,5 +80,10 @@ export const common = defineMessages(
     notFoundText: 'This page does not exist or you may not open it.',
     backHome: 'Back to home',
     pageCrashed: 'This page failed to display. Please reload it.',
+    unitDissolvedTip: (date: string) => `Dissolved since ${date}; no task can be given to it`,
+    exportExcel: 'Export to Excel',
+    exported: (name: string) => `Downloaded ${name}.`,
+    download: 'Download',
+    all: 'All',
   },
 );
