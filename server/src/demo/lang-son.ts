@@ -61,6 +61,9 @@ const PUBLIC_SERVICE_UNITS: Array<[string, string]> = [
   ['Trung tâm Kiểm soát bệnh tật tỉnh', 'so-y-te'],
   ['Trường Trung học phổ thông Chuyên Chu Văn An', 'so-giao-duc-va-dao-tao'],
   ['Trung tâm Phát triển quỹ đất tỉnh', 'so-nong-nghiep-va-moi-truong'],
+  // Directly under the committee: "các đơn vị sự nghiệp trực thuộc UBND tỉnh" in directives.
+  ['Ban Quản lý dự án đầu tư xây dựng tỉnh', ROOT_ID],
+  ['Báo và Phát thanh, Truyền hình Lạng Sơn', ROOT_ID],
 ];
 
 /** Lạng Sơn's organisation: the committee, its office, agencies, the service centre, the 11
