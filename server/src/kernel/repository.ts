@@ -298,42 +298,52 @@ export async function emailsOf(db: Db, tenantId: string, userIds: string[]) {
 
 export interface StatsFilter {
   kinds: string[] | null;
-  unitIds: string[];
+  /** Null: every unit of the tenant. */
+  unitIds: string[] | null;
   from: string;
   to: string;
 }
 
 /**
- * Sums per unit from the rollups: flow figures (received, completed, cancelled) for periods in
- * [from, to], stock figures (open) for items received up to `to`.
+ * Sums per unit from the rollups, in two index range scans: flow figures (received, completed,
+ * cancelled) over the months [from, to], stock figures (open) over the rows that still have open
+ * items (a partial index), received up to `to`. Neither depends on the number of items.
  */
 export async function sumRollups(db: Db, tenantId: string, f: StatsFilter) {
-  if (f.unitIds.length === 0) return [];
+  if (f.unitIds?.length === 0) return [];
   const r = workItemRollups;
-  const inRange = sql`${r.period} >= ${f.from}`;
-  const flow = (column: AnyPgColumn) =>
-    sql<number>`coalesce(sum(${column}) filter (where ${inRange}), 0)::int`;
-  return db
+  const common = and(
+    eq(r.tenantId, tenantId),
+    f.kinds ? inArray(r.kind, f.kinds) : undefined,
+    f.unitIds ? inArray(r.unitId, f.unitIds) : undefined,
+  );
+  const total = (column: AnyPgColumn) => sql<number>`sum(${column})::int`;
+  const flow = await db
     .select({
       unitId: r.unitId,
-      received: flow(r.received),
-      completedEarly: flow(r.completedEarly),
-      completedOnTime: flow(r.completedOnTime),
-      completedLate: flow(r.completedLate),
-      cancelled: flow(r.cancelled),
-      openWithin: sql<number>`coalesce(sum(${r.openWithin}), 0)::int`,
-      openOverdue: sql<number>`coalesce(sum(${r.openOverdue}), 0)::int`,
+      received: total(r.received),
+      completedEarly: total(r.completedEarly),
+      completedOnTime: total(r.completedOnTime),
+      completedLate: total(r.completedLate),
+      cancelled: total(r.cancelled),
     })
     .from(r)
-    .where(
-      and(
-        eq(r.tenantId, tenantId),
-        f.kinds ? inArray(r.kind, f.kinds) : undefined,
-        inArray(r.unitId, f.unitIds),
-        sql`${r.period} <= ${f.to}`,
-      ),
-    )
+    .where(and(common, sql`${r.period} >= ${f.from}`, sql`${r.period} <= ${f.to}`))
     .groupBy(r.unitId);
+  const stock = await db
+    .select({ unitId: r.unitId, openWithin: total(r.openWithin), openOverdue: total(r.openOverdue) })
+    .from(r)
+    .where(and(common, sql`${r.period} <= ${f.to}`, sql`(${r.openWithin} <> 0 or ${r.openOverdue} <> 0)`))
+    .groupBy(r.unitId);
+  const zero = { received: 0, completedEarly: 0, completedOnTime: 0, completedLate: 0, cancelled: 0 };
+  const byUnit = new Map<string, typeof zero & { unitId: string; openWithin: number; openOverdue: number }>();
+  for (const row of flow) byUnit.set(row.unitId, { ...row, openWithin: 0, openOverdue: 0 });
+  for (const row of stock) {
+    const existing = byUnit.get(row.unitId);
+    if (existing) Object.assign(existing, { openWithin: row.openWithin, openOverdue: row.openOverdue });
+    else byUnit.set(row.unitId, { ...zero, ...row });
+  }
+  return [...byUnit.values()];
 }
 
 /** Items still open with their clock, for tests and repair tools. */

@@ -118,7 +118,8 @@ export async function workItemStats(deps: KernelDeps, actor: Actor, query: Stats
 
   const rows = await repo.sumRollups(deps.db, tenantId, {
     kinds: query.kind ? [query.kind] : null,
-    unitIds: sources,
+    // Every unit (the province's monitor, an administrator): no list to match against.
+    unitIds: sources.length === nodes.length ? null : sources,
     from,
     to,
   });

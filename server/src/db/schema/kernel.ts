@@ -138,7 +138,11 @@ export const workItemRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.unitId, t.kind, t.period] }),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [units.tenantId, units.id] }),
-    index('work_item_rollups_kind_idx').on(t.tenantId, t.kind, t.period),
+    // Flow figures read the months of a range; stock figures only the rows with open items.
+    index('work_item_rollups_period_idx').on(t.tenantId, t.period, t.kind),
+    index('work_item_rollups_open_idx')
+      .on(t.tenantId, t.period)
+      .where(sql`${t.openWithin} <> 0 or ${t.openOverdue} <> 0`),
   ],
 );
 
