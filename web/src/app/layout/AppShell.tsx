@@ -1,3 +1,4 @@
+import { P } from '@dieuhanh/core/access/permissions';
 import { Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -10,6 +11,7 @@ import { linkOf, visiblePages } from '../registry.ts';
 import { FullPageSpin } from '../router.tsx';
 import { useCan, useMe } from '../session.tsx';
 import { Brand } from './Brand.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The frame around every page: header with the tenant and the user, navigation on the left. */
@@ -58,6 +60,7 @@ export function AppShell() {
       >
         <Brand tenantName={me.tenant.name} />
         <div style={{ flex: 1 }} />
+        {can(P.notificationRead) && <NotificationBell />}
         <UserMenu />
       </Layout.Header>
       <Layout>

@@ -33,6 +33,11 @@ export function stateLabel(state: string): Bilingual {
   return s ? { vi: s.labelVi, en: s.labelEn } : { vi: state, en: state };
 }
 
+export function actionLabelOf(action: string): Bilingual {
+  const a = (taskWorkflow.actions as Record<string, { labelVi: string; labelEn: string }>)[action];
+  return a ? { vi: a.labelVi, en: a.labelEn } : { vi: action, en: action };
+}
+
 export function TaskStatusTag({ status, state }: { status: TaskStatus; state?: TaskState | string }) {
   const { lang } = useI18n();
   const tag = (
