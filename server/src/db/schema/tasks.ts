@@ -12,7 +12,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { users } from './auth.ts';
-import { directives, meetings } from './directives.ts';
+import { directiveItems, directives, meetingConclusions, meetings } from './directives.ts';
 import { workItems } from './kernel.ts';
 import { units } from './org.ts';
 import { tenants } from './platform.ts';
@@ -60,6 +60,14 @@ export const taskSeries = pgTable(
       foreignColumns: [directives.tenantId, directives.id],
     }),
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.directiveItemId],
+      foreignColumns: [directiveItems.tenantId, directiveItems.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.conclusionId],
+      foreignColumns: [meetingConclusions.tenantId, meetingConclusions.id],
+    }),
   ],
 );
 
@@ -79,7 +87,7 @@ export const tasks = pgTable(
     period: text('period'),
     sourceKind: text('source_kind').notNull(),
     directiveId: text('directive_id'),
-    /** Not a foreign key: directive items are replaced on edit; the service checks them at creation. */
+    /** Removing a directive item (or a conclusion) a task was made from is refused (409 `in_use`). */
     directiveItemId: text('directive_item_id'),
     meetingId: text('meeting_id'),
     conclusionId: text('conclusion_id'),
@@ -115,6 +123,14 @@ export const tasks = pgTable(
       foreignColumns: [directives.tenantId, directives.id],
     }),
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.directiveItemId],
+      foreignColumns: [directiveItems.tenantId, directiveItems.id],
+    }),
+    foreignKey({
+      columns: [t.tenantId, t.conclusionId],
+      foreignColumns: [meetingConclusions.tenantId, meetingConclusions.id],
+    }),
     unique('tasks_series_period_uq').on(t.tenantId, t.seriesId, t.period),
     index('tasks_assigner_idx').on(t.tenantId, t.assignerId),
     index('tasks_directive_idx').on(t.tenantId, t.directiveId).where(sql`${t.directiveId} is not null`),
