@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   roleGrants,
   units,
@@ -305,46 +304,79 @@ export interface StatsFilter {
 }
 
 /**
- * Sums per unit from the rollups, in two index range scans: flow figures (received, completed,
- * cancelled) over the months [from, to], stock figures (open) over the rows that still have open
- * items (a partial index), received up to `to`. Neither depends on the number of items.
+ * Sums per unit from the rollups in one statement of two index range scans: flow figures
+ * (received, completed, cancelled) over the months [from, to], stock figures (open) over the rows
+ * that still have open items (a partial index), received up to `to`. Neither depends on the
+ * number of items.
  */
 export async function sumRollups(db: Db, tenantId: string, f: StatsFilter) {
   if (f.unitIds?.length === 0) return [];
-  const r = workItemRollups;
-  const common = and(
-    eq(r.tenantId, tenantId),
-    f.kinds ? inArray(r.kind, f.kinds) : undefined,
-    f.unitIds ? inArray(r.unitId, f.unitIds) : undefined,
+  const filter = sql.join(
+    [
+      sql`tenant_id = ${tenantId}`,
+      ...(f.kinds
+        ? [
+            sql`kind in (${sql.join(
+              f.kinds.map((k) => sql`${k}`),
+              sql`, `,
+            )})`,
+          ]
+        : []),
+      ...(f.unitIds
+        ? [
+            sql`unit_id in (${sql.join(
+              f.unitIds.map((u) => sql`${u}`),
+              sql`, `,
+            )})`,
+          ]
+        : []),
+    ],
+    sql` and `,
   );
-  const total = (column: AnyPgColumn) => sql<number>`sum(${column})::int`;
-  const flow = await db
-    .select({
-      unitId: r.unitId,
-      received: total(r.received),
-      completedEarly: total(r.completedEarly),
-      completedOnTime: total(r.completedOnTime),
-      completedLate: total(r.completedLate),
-      cancelled: total(r.cancelled),
-    })
-    .from(r)
-    .where(and(common, sql`${r.period} >= ${f.from}`, sql`${r.period} <= ${f.to}`))
-    .groupBy(r.unitId);
-  const stock = await db
-    .select({ unitId: r.unitId, openWithin: total(r.openWithin), openOverdue: total(r.openOverdue) })
-    .from(r)
-    .where(and(common, sql`${r.period} <= ${f.to}`, sql`(${r.openWithin} <> 0 or ${r.openOverdue} <> 0)`))
-    .groupBy(r.unitId);
-  const zero = { received: 0, completedEarly: 0, completedOnTime: 0, completedLate: 0, cancelled: 0 };
-  const byUnit = new Map<string, typeof zero & { unitId: string; openWithin: number; openOverdue: number }>();
-  for (const row of flow) byUnit.set(row.unitId, { ...row, openWithin: 0, openOverdue: 0 });
-  for (const row of stock) {
-    const existing = byUnit.get(row.unitId);
-    if (existing) Object.assign(existing, { openWithin: row.openWithin, openOverdue: row.openOverdue });
-    else byUnit.set(row.unitId, { ...zero, ...row });
+  const rows = rowsOf<Record<string, string | number>>(
+    await db.execute(sql`
+      select unit_id as "unitId", sum(received)::int as received, sum(completed_early)::int as "completedEarly",
+        sum(completed_on_time)::int as "completedOnTime", sum(completed_late)::int as "completedLate",
+        sum(cancelled)::int as cancelled, 0 as "openWithin", 0 as "openOverdue"
+      from ${workItemRollups} where ${filter} and period >= ${f.from} and period <= ${f.to}
+      group by unit_id
+      union all
+      select unit_id, 0, 0, 0, 0, 0, sum(open_within)::int, sum(open_overdue)::int
+      from ${workItemRollups} where ${filter} and period <= ${f.to} and (open_within <> 0 or open_overdue <> 0)
+      group by unit_id`),
+  );
+  const byUnit = new Map<string, Record<RollupColumnName, number> & { unitId: string }>();
+  for (const row of rows) {
+    const unitId = String(row.unitId);
+    let sum = byUnit.get(unitId);
+    if (!sum) {
+      sum = {
+        unitId,
+        received: 0,
+        completedEarly: 0,
+        completedOnTime: 0,
+        completedLate: 0,
+        cancelled: 0,
+        openWithin: 0,
+        openOverdue: 0,
+      };
+      byUnit.set(unitId, sum);
+    }
+    for (const c of ROLLUP_COLUMN_NAMES) sum[c] += Number(row[c]);
   }
   return [...byUnit.values()];
 }
+
+const ROLLUP_COLUMN_NAMES = [
+  'received',
+  'completedEarly',
+  'completedOnTime',
+  'completedLate',
+  'cancelled',
+  'openWithin',
+  'openOverdue',
+] as const;
+type RollupColumnName = (typeof ROLLUP_COLUMN_NAMES)[number];
 
 /** Items still open with their clock, for tests and repair tools. */
 export async function openItems(db: Db, tenantId: string) {
