@@ -9,7 +9,7 @@ import {
   runJobsOnce,
   startJobWorker,
 } from '../src/kernel/index.ts';
-import { BACKOFF_BASE_MS } from '../src/kernel/jobs.ts';
+import { BACKOFF_BASE_MS, purgeOldJobs } from '../src/kernel/jobs.ts';
 import { claimJobs, completeJob, getJobByKey } from '../src/kernel/jobs-repository.ts';
 import { type Database, openPostgres } from '../src/platform/db.ts';
 import { TENANT, useApp } from './helper.ts';
@@ -175,6 +175,17 @@ describe('jobs', () => {
     // Scheduling the same moment again leaves a finished job finished.
     await enqueue('test.keyed', { key: 'keyed', runAt: now });
     expect((await getJobByKey(ctx.deps.db, TENANT, 'keyed'))?.doneAt).not.toBeNull();
+  });
+
+  it('purges finished jobs without a key after a while, keeping keyed ones (an item’s schedule)', async () => {
+    registerJobHandler('test.purge', async () => undefined);
+    await enqueue('test.purge');
+    await enqueue('test.purge', { key: 'purge-keyed' });
+    await runDueJobs(depsOn(ctx.deps.db), { kinds: ['test.purge'] });
+    await purgeOldJobs(depsOn(ctx.deps.db), now);
+    expect(await jobRows('test.purge')).toHaveLength(2);
+    await purgeOldJobs(depsOn(ctx.deps.db), new Date(now.getTime() + 1));
+    expect((await jobRows('test.purge')).map((j) => j.key)).toEqual(['purge-keyed']);
   });
 
   it('starts with the server and stops gracefully', async () => {

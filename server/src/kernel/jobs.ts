@@ -137,6 +137,14 @@ export async function runDueJobs(deps: KernelDeps, options: WorkerOptions = {}, 
   throw new Error(`jobs still due after ${maxRounds} rounds`);
 }
 
+const PURGE_EVERY_MS = 3_600_000;
+/** Finished deliveries and one-off jobs are kept a week for inspection, then removed. */
+const KEEP_DONE_MS = 7 * 86_400_000;
+
+export async function purgeOldJobs(deps: KernelDeps, before: Date) {
+  for (const tenantId of await repo.tenantIds(deps.db)) await repo.purgeDoneJobs(deps.db, tenantId, before);
+}
+
 export interface JobWorker {
   readonly id: string;
   /** Stops polling and waits for the round in progress to finish. */
@@ -158,11 +166,17 @@ export function startJobWorker(
   let running: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
+  let lastPurge = 0;
   const loop = async () => {
     while (!stopped) {
       let claimed = 0;
       try {
         claimed = await runJobsOnce(deps, { ...options, workerId: id });
+        const now = deps.now().getTime();
+        if (now - lastPurge > PURGE_EVERY_MS) {
+          lastPurge = now;
+          await purgeOldJobs(deps, new Date(now - KEEP_DONE_MS));
+        }
       } catch (error) {
         options.log?.error({ err: error }, 'job worker round failed');
       }
