@@ -586,6 +586,15 @@ describe('tasks from a reviewed directive', () => {
       await call(ctx, s.vanphong!, 'GET', '/api/directives?taskStatus=open&limit=100')
     ).json();
     expect(withOpen.items.map((x: { id: string }) => x.id)).toContain(d.id);
+
+    // The directive item a task was made from cannot be removed from the directive.
+    const current = (await call(ctx, s.vanphong!, 'GET', `/api/directives/${d.id}`)).json();
+    const removed = await call(ctx, s.vanphong!, 'PATCH', `/api/directives/${d.id}`, {
+      version: current.version,
+      items: current.items.slice(1),
+    });
+    expect(removed.statusCode, removed.body).toBe(409);
+    expect(removed.json().code).toBe('in_use');
   });
 });
 
