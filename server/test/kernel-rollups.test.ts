@@ -170,7 +170,9 @@ function currentBudgetDays(item: WorkItem): number {
 }
 
 describe('rollups', () => {
-  it('always equal a full recount over the raw rows, on randomized histories', async () => {
+  it('always equal a full recount over the raw rows, on randomized histories', {
+    timeout: 600_000,
+  }, async () => {
     let now = vn('2025-11-24', '08:00');
     const deps = { db: ctx.deps.db, now: () => now };
     const items: string[] = [];
