@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { localDateTime } from '@dieuhanh/core/calendar/index';
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +52,7 @@ interface NewTask {
   deadline?: Record<string, unknown>;
   priority?: string;
   directiveItemId?: string;
+  attachments?: Array<{ sha256: string; name?: string }>;
 }
 
 const item = (over: NewTask = {}) => ({
@@ -644,5 +646,65 @@ describe('concurrency and bulk actions', () => {
       expect.objectContaining({ id: elsewhere.id, ok: false, status: 404, code: 'not_found' }),
     ]);
     expect((await get(s.vanphong!, elsewhere.id)).json().state).toBe('assigned');
+  });
+});
+
+describe('attachments and evidence', () => {
+  function upload(session: Session, filename: string, text: string) {
+    const boundary = `----dh${randomBytes(8).toString('hex')}`;
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n`,
+      ),
+      Buffer.from(text, 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return ctx.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+      },
+    });
+  }
+
+  it('keeps the files of a task and of its reports, readable by whoever sees the task', async () => {
+    ctx.setNow(at('2026-03-23', '08:00'));
+    const order = await upload(s.chutich!, 'giao-viec.txt', 'Công văn giao việc số 25/UBND-NC');
+    expect(order.statusCode, order.body).toBe(201);
+    const sha = order.json().sha256;
+    const t = await create(s.chutich!, {
+      supportUnitIds: ['so-tai-chinh'],
+      attachments: [{ sha256: sha, name: 'Công văn giao việc.txt' }],
+    });
+    const detail = (await get(s['giamdoc.snv']!, t.id)).json();
+    expect(detail.attachments).toEqual([{ sha256: sha, name: 'Công văn giao việc.txt' }]);
+    expect((await call(ctx, s['giamdoc.stc']!, 'GET', `/api/files/${sha}`)).statusCode).toBe(200);
+    expect((await call(ctx, s['chutich.thatkhe']!, 'GET', `/api/files/${sha}`)).statusCode).toBe(404);
+
+    const cv = s['chuyenvien.snv']!;
+    await ok(cv, t.id, 'accept');
+    await ok(cv, t.id, 'start_work');
+    const evidence = (await upload(cv, 'bien-ban.txt', 'Biên bản kiểm tra ngày 23/3/2026')).json().sha256;
+    const reported = await ok(cv, t.id, 'report_progress', {
+      progress: { percent: 20, text: 'Đã kiểm tra 2 xã' },
+      files: [{ sha256: evidence, name: 'Biên bản.txt' }],
+    });
+    expect(reported.timeline.at(-1).payload).toMatchObject({ percent: 20, files: [evidence] });
+    expect((await call(ctx, s.vanphong!, 'GET', `/api/files/${evidence}`)).statusCode).toBe(200);
+    expect((await call(ctx, s['chutich.thatkhe']!, 'GET', `/api/files/${evidence}`)).statusCode).toBe(404);
+
+    // A file the caller cannot read is not attached (a guessed hash stays unreadable).
+    const foreign = (await upload(s['chutich.thatkhe']!, 'rieng.txt', 'Tài liệu riêng của xã')).json().sha256;
+    const refused = await act(cv, t.id, 'report_progress', {
+      version: reported.version,
+      progress: { percent: 30, text: 'x' },
+      files: [{ sha256: foreign }],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['/files/0/sha256']);
   });
 });
