@@ -23,6 +23,16 @@ describe('navigation and language', () => {
     try {
       await login(page, 'admin');
       expect(await navLabels(page)).toEqual([
+        'Nhiệm vụ',
+        'Nhiệm vụ của tôi',
+        'Nhiệm vụ của đơn vị',
+        'Bảng theo dõi',
+        'Chỉ đạo, điều hành',
+        'Văn bản chỉ đạo',
+        'Nhập văn bản chỉ đạo',
+        'Cuộc họp',
+        'Lịch',
+        'Lịch làm việc',
         'Tổ chức',
         'Cơ cấu tổ chức',
         'Cán bộ, công chức',
@@ -34,6 +44,16 @@ describe('navigation and language', () => {
       await page.getByTestId('menu-lang-en').click();
       await page.getByTestId('side-nav').getByText('Organisation', { exact: true }).waitFor();
       expect(await navLabels(page)).toEqual([
+        'Tasks',
+        'My tasks',
+        'My unit’s tasks',
+        'Monitoring board',
+        'Direction',
+        'Directives',
+        'Import a directive',
+        'Meetings',
+        'Calendar',
+        'Working calendar',
         'Organisation',
         'Organisation chart',
         'Officials',
@@ -56,7 +76,11 @@ describe('navigation and language', () => {
       await login(page, 'chuyenvien.snv');
       const labels = await navLabels(page);
       expect(labels).toContain('Tổ chức');
+      expect(labels).toContain('Nhiệm vụ của tôi');
       expect(labels).not.toContain('Quản trị');
+      // An officer does not register directives nor watch the province's board.
+      expect(labels).not.toContain('Nhập văn bản chỉ đạo');
+      expect(labels).not.toContain('Bảng theo dõi');
       // Typing the address of a page they may not open does not show it.
       await page.goto('/admin/users');
       await page.getByText('Không có quyền truy cập').waitFor();

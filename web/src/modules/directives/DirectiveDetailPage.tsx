@@ -66,6 +66,49 @@ function UnitTags({ ids }: { ids: string[] }) {
   );
 }
 
+/** The tasks made from one item: a short table, five rows until asked for all. */
+function ItemTasks({ tasks, available }: { tasks: TaskListItem[]; available: boolean }) {
+  const m = useMessages(directivesMessages);
+  const [all, setAll] = useState(false);
+  if (!available)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {m.tasksUnavailable}
+      </Typography.Text>
+    );
+  if (tasks.length === 0)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {m.noTasksOfItem}
+      </Typography.Text>
+    );
+  const shown = all ? tasks : tasks.slice(0, 5);
+  return (
+    <div data-testid="directive-item-tasks" style={{ marginTop: 4 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {m.tasksOfItem} ({tasks.length})
+      </Typography.Text>
+      <div className="item-tasks">
+        {shown.map((t) => (
+          <div key={t.id} className="item-task">
+            <Link to={`/tasks/${t.id}`} className="unit">
+              {t.leadUnitName}
+            </Link>
+            <TaskStatusTag status={t.status} state={t.state} />
+            <span className="due">{t.dueAt ? formatDateTime(t.dueAt) : ''}</span>
+            <Progress percent={t.progress.percent} size="small" style={{ margin: 0 }} />
+          </div>
+        ))}
+      </div>
+      {tasks.length > 5 && (
+        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setAll(!all)}>
+          {all ? m.showLess : m.showAllTasks(tasks.length)}
+        </Button>
+      )}
+    </div>
+  );
+}
+
 function ItemBlock({
   item,
   tasks,
@@ -97,7 +140,7 @@ function ItemBlock({
           </Typography.Paragraph>
           <Descriptions
             size="small"
-            column={{ xs: 1, md: 2 }}
+            column={1}
             items={[
               { key: 'lead', label: m.lead, children: <UnitTags ids={item.lead} /> },
               { key: 'support', label: m.support, children: <UnitTags ids={item.support} /> },
@@ -117,35 +160,7 @@ function ItemBlock({
               },
             ]}
           />
-          <div style={{ marginTop: 4 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {m.tasksOfItem}
-            </Typography.Text>
-            {!tasksAvailable ? (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
-                {m.tasksUnavailable}
-              </Typography.Text>
-            ) : tasks.length === 0 ? (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
-                {m.noTasksOfItem}
-              </Typography.Text>
-            ) : (
-              <Flex vertical gap={4} style={{ marginTop: 4 }} data-testid="directive-item-tasks">
-                {tasks.map((t) => (
-                  <Flex key={t.id} gap={8} align="center" wrap>
-                    <TaskStatusTag status={t.status} state={t.state} />
-                    <Link to={`/tasks/${t.id}`} style={{ fontWeight: 500 }}>
-                      {t.leadUnitName}
-                    </Link>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t.dueAt ? `${m.deadline}: ${formatDateTime(t.dueAt)}` : ''}
-                    </Typography.Text>
-                    <Progress percent={t.progress.percent} size="small" style={{ width: 120, margin: 0 }} />
-                  </Flex>
-                ))}
-              </Flex>
-            )}
-          </div>
+          <ItemTasks tasks={tasks} available={tasksAvailable} />
         </div>
       </Flex>
     </div>

@@ -62,7 +62,11 @@ export function SourceText({
   return (
     <div ref={box} className="src-text" style={{ maxHeight }} data-testid={testId}>
       {parts.map((p) => {
-        const chunk = text.slice(p.start, p.end);
+        // Blank lines before the document's first words are not worth a screen's height.
+        const chunk =
+          p.start === 0 && !p.active
+            ? text.slice(p.start, p.end).replace(/^\s+/, '')
+            : text.slice(p.start, p.end);
         if (p.active)
           return (
             <mark key={p.start} className="src-active" data-testid="source-highlight">

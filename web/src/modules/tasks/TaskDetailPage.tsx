@@ -27,11 +27,12 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fileUrl } from '../../api/client.ts';
+import { directivesApi } from '../../api/directives.ts';
 import { type TaskActionView, tasksApi } from '../../api/tasks.ts';
 import { LoadError } from '../../shared/components/LoadError.tsx';
 import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useAsync } from '../../shared/hooks/useAsync.ts';
-import { formatDateTime } from '../../shared/i18n/format.ts';
+import { formatDate, formatDateTime } from '../../shared/i18n/format.ts';
 import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
 import {
   actionLabelOf,
@@ -40,6 +41,8 @@ import {
   stateLabel,
   TaskStatusTag,
 } from '../../shared/tasks/labels.tsx';
+import { useUnits } from '../../shared/units/useUnits.ts';
+import { DOCUMENT_TYPE_LABELS } from '../directives/messages.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { tasksMessages } from './messages.ts';
 
@@ -76,20 +79,51 @@ function FileLinks({ files }: { files: { sha256: string; name: string | null }[]
   );
 }
 
-/** What an event carried: a progress figure, a requested date, a result, files. */
-function PayloadLines({ payload }: { payload: Record<string, unknown> }) {
+/**
+ * What an event carried, as the server records it per action (server/src/modules/tasks/service.ts):
+ * a progress figure and text, a requested or granted deadline, a result, a move between units,
+ * and the hashes of the files attached (named from the task's files where known).
+ */
+function PayloadLines({
+  action,
+  payload,
+  names,
+}: {
+  action: string;
+  payload: Record<string, unknown>;
+  names: Map<string, string | null>;
+}) {
   const m = useMessages(tasksMessages);
+  const units = useUnits();
+  const str = (k: string) => (typeof payload[k] === 'string' ? (payload[k] as string) : null);
   const lines: string[] = [];
-  const progress = payload.progress as { percent?: number; text?: string } | undefined;
-  if (progress && typeof progress.percent === 'number')
-    lines.push(`${m.percent}: ${progress.percent}%${progress.text ? ` — ${progress.text}` : ''}`);
-  const extension = payload.extension as { dueAt?: string } | undefined;
-  if (extension?.dueAt) lines.push(`${m.newDue}: ${formatDateTime(extension.dueAt)}`);
-  const result = payload.result as { text?: string } | undefined;
-  if (result?.text) lines.push(`${m.resultText}: ${result.text}`);
-  const files = (payload.files ?? (payload.result as { files?: unknown } | undefined)?.files) as
-    | { sha256: string; name: string | null }[]
-    | undefined;
+  if (action === 'report_progress' && typeof payload.percent === 'number')
+    lines.push(`${m.percent}: ${payload.percent}%${str('text') ? ` — ${str('text')}` : ''}`);
+  else if (action === 'submit_completion' && str('text')) lines.push(`${m.resultText}: ${str('text')}`);
+  if ((action === 'request_extension' || action === 'approve_extension') && str('dueAt'))
+    lines.push(
+      `${m.newDue}: ${formatDateTime(str('dueAt'))}${str('previousDueAt') ? ` (${m.dueMoment.toLowerCase()} ${formatDateTime(str('previousDueAt'))})` : ''}`,
+    );
+  if (action === 'refuse_extension' && str('requestedDueAt'))
+    lines.push(`${m.newDue}: ${formatDateTime(str('requestedDueAt'))}`);
+  if (action === 'reassign' && str('leadUnitId'))
+    lines.push(
+      `${units.byId.get(str('fromUnitId') ?? '')?.name ?? str('fromUnitId') ?? ''} → ${units.byId.get(str('leadUnitId') ?? '')?.name ?? str('leadUnitId')}`,
+    );
+  const files = Array.isArray(payload.files)
+    ? payload.files.flatMap((f) =>
+        typeof f === 'string'
+          ? [{ sha256: f, name: names.get(f) ?? null }]
+          : f && typeof f === 'object' && typeof (f as { sha256?: unknown }).sha256 === 'string'
+            ? [
+                {
+                  sha256: (f as { sha256: string }).sha256,
+                  name: (f as { name?: string | null }).name ?? null,
+                },
+              ]
+            : [],
+      )
+    : [];
   return (
     <>
       {lines.map((l) => (
@@ -97,7 +131,9 @@ function PayloadLines({ payload }: { payload: Record<string, unknown> }) {
           {l}
         </div>
       ))}
-      {Array.isArray(files) && files.length > 0 && <FileLinks files={files} />}
+      {files.length > 0 && (
+        <FileLinks files={files.map((f, i) => ({ ...f, name: f.name ?? m.fileN(i + 1) }))} />
+      )}
     </>
   );
 }
@@ -111,6 +147,11 @@ export default function TaskDetailPage() {
   const [task, setTask] = useState<TaskDetail | undefined>();
   const [dialog, setDialog] = useState<TaskActionView | null>(null);
   useEffect(() => setTask(loaded.data), [loaded.data]);
+  const directiveId = loaded.data?.directiveId ?? null;
+  const directive = useAsync(
+    (signal) => (directiveId ? directivesApi.get(directiveId, signal) : Promise.resolve(undefined)),
+    [directiveId],
+  );
 
   if (loaded.error?.status === 404) {
     return (
@@ -125,6 +166,19 @@ export default function TaskDetailPage() {
   if (!task) return <Skeleton active paragraph={{ rows: 12 }} />;
 
   const clock = task.clock;
+  const fileNames = new Map<string, string | null>(
+    [...task.attachments, ...(task.result?.files ?? [])].map((f) => [f.sha256, f.name]),
+  );
+  const d = directive.data;
+  const itemRef = d?.items.find((i) => i.id === task.directiveItemId)?.ref;
+  const sourceLabel = d
+    ? m.sourceLine(
+        pick(DOCUMENT_TYPE_LABELS[d.documentType], lang),
+        d.number ?? '',
+        d.issuedOn ? formatDate(d.issuedOn) : '',
+        itemRef ?? null,
+      )
+    : null;
   const actions = task.actions;
   const left =
     task.leftMinutes !== null ? (
@@ -144,15 +198,22 @@ export default function TaskDetailPage() {
   return (
     <>
       <PageHeader
-        title={<span data-testid="task-title">{task.title}</span>}
+        title={
+          <span
+            data-testid="task-title"
+            style={task.title.length > 90 ? { fontSize: 20, lineHeight: 1.4 } : undefined}
+          >
+            {task.title}
+          </span>
+        }
         subtitle={
           <Space size={8} wrap>
             <TaskStatusTag status={task.status} />
             <Tag>{pick(stateLabel(task.state), lang)}</Tag>
             <PriorityTag priority={task.priority} />
             {task.directiveId && (
-              <Link to={`/directives/${task.directiveId}`}>
-                <FileTextOutlined /> {m.directiveLink}
+              <Link to={`/directives/${task.directiveId}`} data-testid="task-source">
+                <FileTextOutlined /> {sourceLabel ?? m.directiveLink}
               </Link>
             )}
             {task.meetingId && <Link to={`/meetings/${task.meetingId}`}>{m.meetingLink}</Link>}
@@ -248,7 +309,9 @@ export default function TaskDetailPage() {
                     label: m.progress,
                     children: (
                       <Flex vertical style={{ width: '100%' }}>
-                        <Progress percent={task.progress.percent} size="small" data-testid="task-progress" />
+                        <div data-testid="task-progress" data-percent={task.progress.percent}>
+                          <Progress percent={task.progress.percent} size="small" />
+                        </div>
                         {task.progress.text && (
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                             {task.progress.text}
@@ -348,7 +411,7 @@ export default function TaskDetailPage() {
                             {m.reason}: {e.reason}
                           </div>
                         )}
-                        <PayloadLines payload={e.payload} />
+                        <PayloadLines action={e.action} payload={e.payload} names={fileNames} />
                       </div>
                     ),
                   }))}

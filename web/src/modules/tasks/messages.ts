@@ -50,6 +50,8 @@ export const tasksMessages = defineMessages(
     content: 'Nội dung',
     source: 'Nguồn giao',
     directiveLink: 'Xem văn bản',
+    sourceLine: (type: string, number: string, date: string, ref: string | null) =>
+      `${ref ? `Mục ${ref} ` : ''}${type.toLowerCase()} số ${number}${date ? ` ngày ${date}` : ''}`,
     meetingLink: 'Xem cuộc họp',
     attachments: 'Tài liệu kèm theo',
     result: 'Kết quả thực hiện',
@@ -65,6 +67,7 @@ export const tasksMessages = defineMessages(
     extensionLine: (from: string, to: string) => `${from} → ${to}`,
     pausedNote: 'Thời gian chờ xác nhận hoàn thành không tính vào thời hạn của đơn vị.',
     counters: 'Số lần',
+    fileN: (n: number) => `Tệp ${n}`,
     progressAt: (at: string) => `cập nhật ${at}`,
     // Action dialog
     reason: 'Lý do',
@@ -175,6 +178,8 @@ export const tasksMessages = defineMessages(
     content: 'Content',
     source: 'Source',
     directiveLink: 'Open the directive',
+    sourceLine: (type: string, number: string, date: string, ref: string | null) =>
+      `${ref ? `Item ${ref} of ` : ''}${type.toLowerCase()} no. ${number}${date ? ` of ${date}` : ''}`,
     meetingLink: 'Open the meeting',
     attachments: 'Attachments',
     result: 'Result',
@@ -190,6 +195,7 @@ export const tasksMessages = defineMessages(
     extensionLine: (from: string, to: string) => `${from} → ${to}`,
     pausedNote: 'The time waiting for the completion to be confirmed does not count against the unit.',
     counters: 'Counts',
+    fileN: (n: number) => `File ${n}`,
     progressAt: (at: string) => `updated ${at}`,
     reason: 'Reason',
     comment: 'Comment (optional)',

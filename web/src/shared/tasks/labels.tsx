@@ -8,7 +8,7 @@ import { pick, useI18n } from '../i18n/i18n.tsx';
 
 /** Colours of the Office's report statuses, from the kernel's clock evaluation. */
 export const TASK_STATUS_COLORS: Record<TaskStatus, string> = {
-  within: 'processing',
+  within: 'blue',
   at_risk: 'warning',
   overdue: 'error',
   done_early: 'success',
