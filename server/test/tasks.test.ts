@@ -246,6 +246,29 @@ describe('the life cycle of a task', () => {
     expect(sunday.dueAt).toBe(at('2026-03-16', '17:00').toISOString());
   });
 
+  it('lets the assigner insist: a returned task goes back to the same unit, or is cancelled', async () => {
+    ctx.setNow(at('2026-03-16', '08:00'));
+    const t = await create(s.chutich!, { deadline: { date: '2026-04-24' } });
+    await ok(s['giamdoc.snv']!, t.id, 'return', { reason: 'Không thuộc chức năng' });
+    const back = await ok(s.chutich!, t.id, 'reassign', {
+      reason: 'Đúng chức năng của Sở Nội vụ theo Quyết định 10/2025',
+      reassign: { leadUnitId: 'so-noi-vu' },
+    });
+    expect(back).toMatchObject({
+      state: 'assigned',
+      leadUnitId: 'so-noi-vu',
+      counters: { returns: 1, reassignments: 1 },
+    });
+    expect(back.assignedAt).toBe(at('2026-03-16', '08:00').toISOString());
+    await ok(s['giamdoc.snv']!, t.id, 'return', { reason: 'Vẫn không thuộc chức năng' });
+    const cancelled = await ok(s.chutich!, t.id, 'cancel', { reason: 'Giao Sở Tư pháp bằng văn bản khác' });
+    expect(cancelled).toMatchObject({
+      state: 'cancelled',
+      status: 'cancelled',
+      item: { outcome: 'cancelled' },
+    });
+  });
+
   it('lists by urgency: overdue first, then the least working time left, with status filters', async () => {
     ctx.setNow(at('2026-03-16', '08:00'));
     const soon = await create(s.phochutich!, { title: 'Hạn gần', deadline: { date: '2026-03-17' } });

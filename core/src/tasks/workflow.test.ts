@@ -112,6 +112,10 @@ describe('the task workflow', () => {
       plan('accepted', 'reassign', ['monitor'], ctx({}, { newLeadUnitId: 'so-a' }), 'Đúng chức năng Sở B'),
     );
     expect(same.code).toBe('same_lead_unit');
+    // After a return, the leader may insist: the same unit again.
+    expect(
+      plan('returned', 'reassign', ['assigner'], ctx({}, { newLeadUnitId: 'so-a' }), 'Đúng chức năng').to,
+    ).toBe('assigned');
     expect(
       plan('accepted', 'reassign', ['monitor'], ctx({}, { newLeadUnitId: 'so-b' }), 'Đúng chức năng Sở B'),
     ).toMatchObject({ to: 'assigned', counts: ['reassignments'] });

@@ -84,7 +84,7 @@ export const taskWorkflow = defineWorkflow({
       requiresReason: true,
       counts: 'reassignments',
       notify: ['lead_unit', 'monitor'],
-      guard: (ctx: TaskContext) => {
+      guard: (ctx: TaskContext, transition) => {
         if (!ctx.input.newLeadUnitId)
           return fail(
             'lead_unit_required',
@@ -92,7 +92,8 @@ export const taskWorkflow = defineWorkflow({
             'Choose the new lead unit.',
             '/reassign/leadUnitId',
           );
-        if (ctx.input.newLeadUnitId === ctx.leadUnitId)
+        // A returned task may go back to the same unit (the leader insists it is theirs).
+        if (ctx.input.newLeadUnitId === ctx.leadUnitId && transition.from !== 'returned')
           return fail(
             'same_lead_unit',
             'Đơn vị chủ trì mới trùng với đơn vị hiện tại.',

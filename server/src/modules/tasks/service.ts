@@ -447,7 +447,7 @@ async function resolveInput(
     case 'reassign': {
       const r = body.reassign;
       out.guard = { newLeadUnitId: r?.leadUnitId };
-      if (r && r.leadUnitId !== row.item.ownerUnitId) {
+      if (r) {
         const ids = [r.leadUnitId, ...(r.supportUnitIds ?? [])];
         const units = new Map((await repo.unitsByIds(tx, tenantId, ids)).map((u) => [u.id, u]));
         const today = cal.localDate(now.getTime());
