@@ -1,6 +1,7 @@
 import { ApartmentOutlined, FileWordOutlined, RightOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { P } from '@dieuhanh/core/access/permissions';
 import type { AvoidanceReport, Board, BoardFigures } from '@dieuhanh/core/api/tasks';
+import { TASK_STATUS_LABELS } from '@dieuhanh/core/tasks/status';
 import {
   App,
   Breadcrumb,
@@ -31,7 +32,7 @@ import { PageHeader } from '../../shared/components/PageHeader.tsx';
 import { useNotifyError } from '../../shared/errors.tsx';
 import { useAsync } from '../../shared/hooks/useAsync.ts';
 import { formatDateTime } from '../../shared/i18n/format.ts';
-import { useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
+import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useUnits } from '../../shared/units/useUnits.ts';
 import { tasksMessages } from './messages.ts';
 
@@ -322,13 +323,13 @@ export default function BoardPage() {
                 ['openWithin', m.openWithin, '#0b4f9c'],
                 ['atRisk', m.atRisk, '#d46b08'],
                 ['overdue', m.overdue, '#cf1322'],
-                ['doneEarly', `${m.doneGroup}: ${m.doneEarly.toLowerCase()}`, '#389e0d'],
-                ['doneOnTime', `${m.doneGroup}: ${m.doneOnTime.toLowerCase()}`, '#389e0d'],
-                ['doneLate', `${m.doneGroup}: ${m.doneLate.toLowerCase()}`, '#d4380d'],
+                ['doneEarly', pick(TASK_STATUS_LABELS.done_early, lang), '#389e0d'],
+                ['doneOnTime', pick(TASK_STATUS_LABELS.on_time, lang), '#389e0d'],
+                ['doneLate', pick(TASK_STATUS_LABELS.late, lang), '#d4380d'],
               ] as const
             ).map(([key, label, color]) => (
               <Col key={key} flex="1 1 150px">
-                <Card size="small">
+                <Card size="small" style={{ height: '100%' }} data-testid={`board-total-${key}`}>
                   <Statistic title={label} value={t[key]} styles={{ content: { color, fontWeight: 600 } }} />
                 </Card>
               </Col>

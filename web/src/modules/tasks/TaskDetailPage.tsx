@@ -228,51 +228,56 @@ export default function TaskDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
-            <Card size="small" title={m.actions} data-testid="task-actions">
-              {actions.length === 0 ? (
-                <Typography.Text type="secondary">{m.noActions}</Typography.Text>
-              ) : (
-                <Flex gap={8} wrap>
-                  {actions.map((a) => {
-                    const label = pick(actionLabelOf(a.name), lang);
-                    const button = (
-                      <Button
-                        key={a.name}
-                        type={PRIMARY.includes(a.name) ? 'primary' : 'default'}
-                        danger={DANGER.includes(a.name)}
-                        disabled={a.blocked !== null}
-                        onClick={() => setDialog(a)}
-                        data-testid={`task-action-${a.name}`}
-                      >
-                        {label}
-                      </Button>
-                    );
-                    return a.blocked ? (
-                      <Tooltip key={a.name} title={lang === 'vi' ? a.blocked.messageVi : a.blocked.messageEn}>
-                        <span>{button}</span>
-                      </Tooltip>
-                    ) : (
-                      button
-                    );
-                  })}
-                </Flex>
-              )}
-              {task.pendingExtension && (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginTop: 12 }}
-                  title={m.extensionRequest(formatDateTime(task.pendingExtension.dueAt))}
-                  description={m.extensionBy(task.pendingExtension.reason)}
-                  data-testid="task-pending-extension"
-                />
-              )}
-              {task.state === 'completion_submitted' && (
-                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-                  {m.pausedNote}
-                </Typography.Text>
-              )}
-            </Card>
+            {(actions.length > 0 || (task.state !== 'done' && task.state !== 'cancelled')) && (
+              <Card size="small" title={m.actions} data-testid="task-actions">
+                {actions.length === 0 ? (
+                  <Typography.Text type="secondary">{m.noActions}</Typography.Text>
+                ) : (
+                  <Flex gap={8} wrap>
+                    {actions.map((a) => {
+                      const label = pick(actionLabelOf(a.name), lang);
+                      const button = (
+                        <Button
+                          key={a.name}
+                          type={PRIMARY.includes(a.name) ? 'primary' : 'default'}
+                          danger={DANGER.includes(a.name)}
+                          disabled={a.blocked !== null}
+                          onClick={() => setDialog(a)}
+                          data-testid={`task-action-${a.name}`}
+                        >
+                          {label}
+                        </Button>
+                      );
+                      return a.blocked ? (
+                        <Tooltip
+                          key={a.name}
+                          title={lang === 'vi' ? a.blocked.messageVi : a.blocked.messageEn}
+                        >
+                          <span>{button}</span>
+                        </Tooltip>
+                      ) : (
+                        button
+                      );
+                    })}
+                  </Flex>
+                )}
+                {task.pendingExtension && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginTop: 12 }}
+                    title={m.extensionRequest(formatDateTime(task.pendingExtension.dueAt))}
+                    description={m.extensionBy(task.pendingExtension.reason)}
+                    data-testid="task-pending-extension"
+                  />
+                )}
+                {task.state === 'completion_submitted' && (
+                  <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
+                    {m.pausedNote}
+                  </Typography.Text>
+                )}
+              </Card>
+            )}
             <Card size="small" data-testid="task-info">
               <Descriptions
                 size="small"
