@@ -178,6 +178,19 @@ describe('recurring tasks', () => {
     ctx.setNow(at('2026-06-10', '08:00'));
     await jobs();
     expect(await periods()).toEqual(['2026-03', '2026-04', '2026-06', '2026-07']);
+
+    // Stopped: no further periods.
+    expect(
+      (await call(ctx, s['giamdoc.snv']!, 'POST', `/api/tasks/series/${seriesId}/stop`, { reason: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    const stopped = await call(ctx, s.chutich!, 'POST', `/api/tasks/series/${seriesId}/stop`, {
+      reason: 'Chuyển sang báo cáo quý',
+    });
+    expect(stopped.json()).toEqual({ id: seriesId, active: false, lastPeriod: '2026-07' });
+    ctx.setNow(at('2026-08-20', '08:00'));
+    await jobs();
+    expect(await periods()).toEqual(['2026-03', '2026-04', '2026-06', '2026-07']);
   });
 });
 

@@ -13,11 +13,13 @@ import {
   TaskListQuery,
   TaskPage,
 } from '@dieuhanh/core/api/tasks';
+import { Type } from 'typebox';
 import { actorOf, type Deps } from '../../platform/context.ts';
 import { type App, IdParams, problems } from '../../platform/http.ts';
 import './workflow.ts';
 import { avoidanceReport } from './avoidance.ts';
 import { board } from './board.ts';
+import { stopSeries } from './series.ts';
 import * as service from './service.ts';
 
 /** Nhiệm vụ: tasks assigned by leaders, tracked until done (see docs/architecture.md, "Tasks"). */
@@ -94,6 +96,30 @@ export function taskRoutes(app: App, deps: Deps) {
       service.bulkAct(deps, actorOf(request), request.body, (err) =>
         request.log.error({ err }, 'bulk task action failed'),
       ),
+  );
+  app.post(
+    '/tasks/series/:id/stop',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Dừng nhiệm vụ định kỳ / Stop a recurring task',
+        description: 'No further periods are created; tasks already created stay.',
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 5000 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            active: Type.Boolean(),
+            lastPeriod: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...problems(400, 401, 403, 404),
+        },
+      },
+    },
+    (request) => stopSeries(deps, actorOf(request), request.params.id, request.body.reason),
   );
   app.get(
     '/tasks/:id',

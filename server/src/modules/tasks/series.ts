@@ -9,8 +9,10 @@
  * runs twice create each period once.
  */
 import { randomUUID } from 'node:crypto';
+import { P } from '@dieuhanh/core/access/permissions';
 import type { WorkingCalendar } from '@dieuhanh/core/calendar/index';
 import { DAY_MS, formatLocalDate, parseLocalDate } from '@dieuhanh/core/calendar/index';
+import { NotFound } from '@dieuhanh/core/errors';
 import {
   dueAtOfDate,
   nextPeriod,
@@ -28,7 +30,8 @@ import {
   type KernelDeps,
   registerJobHandler,
 } from '../../kernel/index.ts';
-import type { Actor } from '../../platform/context.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { type Actor, type Deps, requirePermission } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { replaceAttachments } from '../../platform/files.ts';
 import { type CreationPlan, insertTask, type TaskSpec } from './create.ts';
@@ -202,9 +205,32 @@ export async function runSeriesJob(
   });
 }
 
-/** Stops a series: no further periods are created; tasks already created stay. */
-export async function stopSeries(tx: Db, tenantId: string, seriesId: string) {
-  await repo.updateSeries(tx, tenantId, seriesId, { active: false });
+/**
+ * POST /api/tasks/series/:id/stop: no further periods are created (the series' job finds it
+ * inactive and ends); tasks already created stay and are cancelled one by one if need be.
+ */
+export async function stopSeries(deps: Deps, actor: Actor, seriesId: string, reason: string) {
+  requirePermission(actor, P.taskAssign);
+  const { tenantId } = actor.principal;
+  return deps.db.transaction(async (tx) => {
+    const series = await repo.getSeries(tx, tenantId, seriesId, true);
+    if (!series) throw new NotFound('task series');
+    if (series.active) {
+      await repo.updateSeries(tx, tenantId, seriesId, { active: false });
+      await appendAudit(tx, {
+        tenantId,
+        actorId: actor.principal.userId,
+        action: 'task_series.stopped',
+        resourceType: 'task_series',
+        resourceId: seriesId,
+        before: { active: true, lastPeriod: series.lastPeriod },
+        after: { active: false, reason: reason.trim() },
+        requestId: actor.requestId,
+        at: deps.now(),
+      });
+    }
+    return { id: seriesId, active: false, lastPeriod: series.lastPeriod };
+  });
 }
 
 let loadPolicyForJobs: ((db: Db, tenantId: string) => Promise<TaskPolicy>) | null = null;
