@@ -102,7 +102,7 @@ export function NotificationBell() {
   const panel = (
     <div
       style={{
-        width: 400,
+        width: 440,
         background: '#fff',
         borderRadius: 8,
         boxShadow: '0 6px 16px rgba(0,0,0,0.12), 0 3px 6px -4px rgba(0,0,0,0.12)',

@@ -162,6 +162,7 @@ export function ScheduleEditor({
                     <Form.Item
                       name={[field.name, 'date']}
                       rules={[dateRule(false)]}
+                      required
                       label={index === 0 ? m.date : undefined}
                       style={{ marginBottom: 8 }}
                     >
@@ -229,6 +230,7 @@ export function ScheduleEditor({
                     <Form.Item
                       name={[field.name, 'date']}
                       rules={[dateRule(true)]}
+                      required
                       label={index === 0 ? m.date : undefined}
                       style={{ marginBottom: 8 }}
                     >

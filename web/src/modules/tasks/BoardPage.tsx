@@ -330,7 +330,19 @@ export default function BoardPage() {
             ).map(([key, label, color]) => (
               <Col key={key} flex="1 1 150px">
                 <Card size="small" style={{ height: '100%' }} data-testid={`board-total-${key}`}>
-                  <Statistic title={label} value={t[key]} styles={{ content: { color, fontWeight: 600 } }} />
+                  <Statistic
+                    title={label}
+                    value={t[key]}
+                    styles={{
+                      title: {
+                        whiteSpace: 'nowrap',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        fontSize: 13,
+                      },
+                      content: { color, fontWeight: 600 },
+                    }}
+                  />
                 </Card>
               </Col>
             ))}

@@ -259,7 +259,13 @@ export function TaskListView({
       key: 'title',
       render: (_, t) => (
         <Flex vertical gap={2}>
-          <Link to={`/tasks/${t.id}`} data-testid="task-link" style={{ fontWeight: 500 }}>
+          <Link
+            to={`/tasks/${t.id}`}
+            data-testid="task-link"
+            className="clamp-2"
+            style={{ fontWeight: 500 }}
+            title={t.title}
+          >
             {t.title}
           </Link>
           <Space size={4} wrap>
