@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, PaperClipOutlined, SendOutlined } from '@ant-design/icons';
 import { P } from '@dieuhanh/core/access/permissions';
 import type { Directive, DirectiveItem, SpanView } from '@dieuhanh/core/api/directives';
 import type { TaskListItem } from '@dieuhanh/core/api/tasks';
@@ -34,6 +34,7 @@ import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
 import { TaskStatusTag } from '../../shared/tasks/labels.tsx';
 import { isDissolved } from '../../shared/units/tree.ts';
 import { useUnits } from '../../shared/units/useUnits.ts';
+import { AssignTasksDialog } from './AssignTasksDialog.tsx';
 import {
   DIRECTIVE_STATUS_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -114,11 +115,13 @@ function ItemBlock({
   tasks,
   tasksAvailable,
   onHover,
+  onAssign,
 }: {
   item: DirectiveItem;
   tasks: TaskListItem[];
   tasksAvailable: boolean;
   onHover: (span: SpanView | null) => void;
+  onAssign: (() => void) | null;
 }) {
   const m = useMessages(directivesMessages);
   const { lang } = useI18n();
@@ -161,6 +164,17 @@ function ItemBlock({
             ]}
           />
           <ItemTasks tasks={tasks} available={tasksAvailable} />
+          {onAssign && (
+            <Button
+              size="small"
+              icon={<SendOutlined />}
+              style={{ marginTop: 6 }}
+              onClick={onAssign}
+              data-testid={`directive-item-assign-${item.ref}`}
+            >
+              {m.assignRemaining}
+            </Button>
+          )}
         </div>
       </Flex>
     </div>
@@ -183,6 +197,7 @@ export default function DirectiveDetailPage() {
     [id],
   );
   const [hover, setHover] = useState<SpanView | null>(null);
+  const [assigning, setAssigning] = useState<DirectiveItem | null>(null);
 
   const byItem = useMemo(() => {
     const map = new Map<string, TaskListItem[]>();
@@ -318,6 +333,7 @@ export default function DirectiveDetailPage() {
                     tasks={byItem.get(item.id) ?? []}
                     tasksAvailable={!tasks.error}
                     onHover={setHover}
+                    onAssign={can(P.taskAssign) && !tasks.error ? () => setAssigning(item) : null}
                   />
                 ))
               )}
@@ -361,6 +377,25 @@ export default function DirectiveDetailPage() {
           </Flex>
         </Col>
       </Row>
+      {assigning && (
+        <AssignTasksDialog
+          source={{ directiveId: d.id, itemId: assigning.id }}
+          refLabel={assigning.ref}
+          text={assigning.text}
+          lead={assigning.lead}
+          support={assigning.support}
+          deadline={assigning.deadline}
+          contentPrefix={m.taskContent(
+            assigning.ref,
+            m.docRef(typeLabel, d.number, d.issuedOn ? formatDate(d.issuedOn) : null, d.issuerName),
+          )}
+          onClose={() => setAssigning(null)}
+          onDone={() => {
+            setAssigning(null);
+            tasks.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -203,7 +203,9 @@ function ItemCard({
   hl,
   units,
   onRemove,
+  intent,
 }: {
+  intent: { current: 'draft' | 'issue' };
   form: FormInstance<DraftValues>;
   name: number;
   index: number;
@@ -222,7 +224,10 @@ function ItemCard({
   const required = (message: string, test: (v: ItemValues) => boolean) => ({
     validator: () => {
       const v = form.getFieldValue(['items', name]) as ItemValues;
-      return v?.assign && !test(v) ? Promise.reject(new Error(message)) : Promise.resolve();
+      // Only assigning needs units and deadlines; a draft may be saved incomplete.
+      return intent.current === 'issue' && v?.assign && !test(v)
+        ? Promise.reject(new Error(message))
+        : Promise.resolve();
     },
   });
 
@@ -952,6 +957,7 @@ export default function ImportPage() {
                             index={index}
                             hl={hl}
                             units={units}
+                            intent={intent}
                             onRemove={() => remove(field.name)}
                           />
                         ))}

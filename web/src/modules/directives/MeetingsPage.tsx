@@ -9,7 +9,6 @@ import {
 import { P } from '@dieuhanh/core/access/permissions';
 import type { Attendance, Meeting, MeetingCreate, MeetingSummary } from '@dieuhanh/core/api/directives';
 import type { TaskListItem } from '@dieuhanh/core/api/tasks';
-import { TASK_PRIORITIES, type TaskPriority } from '@dieuhanh/core/tasks/types';
 import {
   App,
   Button,
@@ -22,11 +21,8 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
-  Modal,
   Result,
   Row,
-  Segmented,
   Select,
   Skeleton,
   Table,
@@ -56,12 +52,12 @@ import {
   formatDateTime,
   todayInVietnam,
 } from '../../shared/i18n/format.ts';
-import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
-import { PRIORITY_LABELS, TaskStatusTag } from '../../shared/tasks/labels.tsx';
+import { useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
+import { TaskStatusTag } from '../../shared/tasks/labels.tsx';
 import { UnitTreeMultiSelect } from '../../shared/units/UnitTreeMultiSelect.tsx';
 import { UnitTreeSelect } from '../../shared/units/UnitTreeSelect.tsx';
 import { useUnits } from '../../shared/units/useUnits.ts';
-import { shortTitle } from './draft.ts';
+import { AssignTasksDialog } from './AssignTasksDialog.tsx';
 import { directivesMessages } from './messages.ts';
 
 const PAGE_SIZE = 20;
@@ -545,142 +541,6 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
   );
 }
 
-interface AssignValues {
-  lead: string[];
-  support: string[];
-  mode: 'date' | 'workingDays';
-  date: Dayjs | null;
-  workingDays: number | null;
-  priority: TaskPriority;
-}
-
-/** Tasks from one conclusion: one per lead unit, with the conclusion's deadline by default. */
-function AssignDialog({
-  meeting,
-  conclusion,
-  onClose,
-  onDone,
-}: {
-  meeting: Meeting;
-  conclusion: Meeting['conclusions'][number];
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const m = useMessages(directivesMessages);
-  const c = useMessages(common);
-  const { lang } = useI18n();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
-  const units = useUnits();
-  const [form] = Form.useForm<AssignValues>();
-  const mode = Form.useWatch('mode', form);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (v: AssignValues) => {
-    setSaving(true);
-    try {
-      const result = await tasksApi.create({
-        meetingId: meeting.id,
-        items: v.lead.map((leadUnitId) => ({
-          title: shortTitle(conclusion.text),
-          content: `${m.taskContent(conclusion.ref, `${m.conclusions.toLowerCase()} ${meeting.title} (${formatDateTime(meeting.heldAt)})`)}\n${conclusion.text}`,
-          conclusionId: conclusion.id,
-          leadUnitId,
-          supportUnitIds: v.support.filter((id) => !v.lead.includes(id)),
-          deadline:
-            v.mode === 'date' ? { date: v.date!.format('YYYY-MM-DD') } : { workingDays: v.workingDays ?? 1 },
-          priority: v.priority,
-        })),
-      });
-      message.success(m.tasksCreated(result.tasks.length));
-      onDone();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={m.createTasksTitle(conclusion.ref)}
-      okText={m.createTasks}
-      cancelText={c.cancel}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      width={680}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">{conclusion.text}</Typography.Paragraph>
-      <Form<AssignValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          lead: conclusion.lead,
-          support: conclusion.support,
-          mode: 'date',
-          date: conclusion.deadline ? dayjs(conclusion.deadline) : null,
-          workingDays: 10,
-          priority: 'normal',
-        }}
-      >
-        <Form.Item
-          name="lead"
-          label={m.lead}
-          rules={[{ required: true, type: 'array', min: 1, message: m.leadRequired }]}
-        >
-          <UnitTreeMultiSelect tree={units.tree} byId={units.byId} />
-        </Form.Item>
-        <Form.Item name="support" label={m.support}>
-          <UnitTreeMultiSelect tree={units.tree} byId={units.byId} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col flex="none">
-            <Form.Item name="mode" label={m.deadlineMode}>
-              <Segmented
-                options={[
-                  { value: 'date', label: m.modeDate },
-                  { value: 'workingDays', label: m.modeDays },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col flex="auto">
-            {mode === 'workingDays' ? (
-              <Form.Item
-                name="workingDays"
-                label={m.deadline}
-                rules={[{ required: true, message: c.required }]}
-              >
-                <InputNumber min={1} max={2000} suffix={m.workingDays} style={{ width: 200 }} />
-              </Form.Item>
-            ) : (
-              <Form.Item
-                name="date"
-                label={m.deadline}
-                rules={[{ required: true, message: m.deadlineRequired }]}
-              >
-                <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
-              </Form.Item>
-            )}
-          </Col>
-          <Col flex="none">
-            <Form.Item name="priority" label={m.priority}>
-              <Select
-                style={{ width: 120 }}
-                options={TASK_PRIORITIES.map((p) => ({ value: p, label: pick(PRIORITY_LABELS[p], lang) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
-  );
-}
-
 function MeetingDetail() {
   const { id = '' } = useParams();
   const m = useMessages(directivesMessages);
@@ -819,9 +679,17 @@ function MeetingDetail() {
         </Card>
       </Flex>
       {assigning && (
-        <AssignDialog
-          meeting={x}
-          conclusion={assigning}
+        <AssignTasksDialog
+          source={{ meetingId: x.id, conclusionId: assigning.id }}
+          refLabel={assigning.ref}
+          text={assigning.text}
+          lead={assigning.lead}
+          support={assigning.support}
+          deadline={assigning.deadline}
+          contentPrefix={m.taskContent(
+            assigning.ref,
+            `${m.conclusions.toLowerCase()} ${x.title} (${formatDateTime(x.heldAt)})`,
+          )}
           onClose={() => setAssigning(null)}
           onDone={() => {
             setAssigning(null);
