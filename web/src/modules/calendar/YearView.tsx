@@ -32,7 +32,7 @@ export function statusLabel(m: (typeof calendarMessages)['vi'], status: DayStatu
 function DayBox({ cell, today }: { cell: DayCell; today: boolean }) {
   const m = useMessages(calendarMessages);
   const { lunar } = cell;
-  const lunarText = lunar.day === 1 ? `${lunar.day}/${lunar.month}` : String(lunar.day);
+  const lunarText = `${lunar.day}/${lunar.month}${lunar.leap ? m.leapShort : ''}`;
   const tip = (
     <div>
       <div style={{ fontWeight: 600 }}>
@@ -58,7 +58,6 @@ function DayBox({ cell, today }: { cell: DayCell; today: boolean }) {
         <span className="solar">{cell.day}</span>
         <span className={`lunar${lunar.day === 1 ? ' first' : ''}`}>
           {lunarText}
-          {lunar.leap && lunar.day === 1 ? m.leapShort : ''}
         </span>
       </div>
     </Tooltip>
