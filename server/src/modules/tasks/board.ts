@@ -62,6 +62,7 @@ interface Scope {
   resolve: (n: repo.UnitFacts) => repo.UnitFacts;
   byId: Map<string, repo.UnitFacts>;
   target: repo.UnitFacts;
+  sources: string[];
 }
 
 /** The unit the board is about: the one asked for, else the widest unit of the caller's scope. */
@@ -80,7 +81,9 @@ async function scopeOf(deps: Deps, actor: Actor, unitId: string | undefined): Pr
     target = nodes.find((n) => n.path === widest);
     if (!target) throw new NotFound('unit');
   }
-  return { nodes, resolve, byId, target };
+  // The units whose figures count within the target: its subtree, and units merged into it.
+  const sources = nodes.filter((n) => resolve(n).path.startsWith(target!.path)).map((n) => n.id);
+  return { nodes, resolve, byId, target, sources };
 }
 
 /** GET /api/tasks/board */
@@ -90,7 +93,7 @@ export async function board(deps: Deps, actor: Actor, q: BoardQuery): Promise<Bo
   const { tenantId } = actor.principal;
   const now = deps.now();
   const { from, to } = monthsOf(q, now);
-  const { nodes, resolve, byId, target } = await scopeOf(deps, actor, q.unitId);
+  const { nodes, resolve, byId, target, sources } = await scopeOf(deps, actor, q.unitId);
   const stats = await workItemStats(deps, actor, {
     kind: TASK_KIND,
     unitId: target.id,
@@ -129,7 +132,7 @@ export async function board(deps: Deps, actor: Actor, q: BoardQuery): Promise<Bo
     if (bucket) add(bucket, f);
     add(total, f);
   }
-  for (const r of await repo.atRiskByUnit(deps.db, tenantId, now)) {
+  for (const r of await repo.atRiskByUnit(deps.db, tenantId, sources, now)) {
     const bucket = bucketOf(r.unitId);
     if (!bucket) continue;
     bucket.atRisk += r.n;
@@ -138,9 +141,7 @@ export async function board(deps: Deps, actor: Actor, q: BoardQuery): Promise<Bo
 
   // Per assigner, over the tasks led within the target's subtree.
   const byAssigner = new Map<string, BoardFigures>();
-  for (const r of await repo.figures(deps.db, tenantId, from, to, now)) {
-    const node = byId.get(r.unitId);
-    if (!node || !resolve(node).path.startsWith(target.path)) continue;
+  for (const r of await repo.figures(deps.db, tenantId, sources, from, to, now)) {
     const f = byAssigner.get(r.assignerId) ?? zero();
     add(f, r);
     byAssigner.set(r.assignerId, f);
@@ -210,7 +211,7 @@ export async function taskPerformanceReport(
   const { tenantId } = actor.principal;
   const now = deps.now();
   const months = monthsOf({ from, to }, now);
-  const { resolve, byId, target } = await scopeOf(deps, actor, undefined);
+  const { resolve, byId, target, sources } = await scopeOf(deps, actor, undefined);
   const groups = new Map<string, BoardFigures>();
   const bump = (key: string, f: Partial<BoardFigures>) => {
     const g = groups.get(key) ?? zero();
@@ -235,15 +236,13 @@ export async function taskPerformanceReport(
         doneLate: u.completedLate,
         cancelled: u.cancelled,
       });
-    for (const r of await repo.atRiskByUnit(deps.db, tenantId, now)) {
+    for (const r of await repo.atRiskByUnit(deps.db, tenantId, sources, now)) {
       const node = byId.get(r.unitId);
-      if (node && resolve(node).path.startsWith(target.path)) bump(resolve(node).id, { atRisk: r.n });
+      if (node) bump(resolve(node).id, { atRisk: r.n });
     }
   } else {
-    for (const r of await repo.figures(deps.db, tenantId, months.from, months.to, now)) {
-      const node = byId.get(r.unitId);
-      if (node && resolve(node).path.startsWith(target.path)) bump(r.assignerId, r);
-    }
+    for (const r of await repo.figures(deps.db, tenantId, sources, months.from, months.to, now))
+      bump(r.assignerId, r);
   }
   const names =
     groupBy === 'unit'

@@ -536,10 +536,12 @@ export interface FigureRow {
 export async function figures(
   db: Db,
   tenantId: string,
+  unitIds: string[],
   from: string,
   to: string,
   now: Date,
 ): Promise<FigureRow[]> {
+  if (unitIds.length === 0) return [];
   const created = localMonth(sql`w.created_at`);
   const stopped = localMonth(sql`w.stopped_at`);
   const open = sql`w.stopped_at is null and ${created} <= ${to}`;
@@ -559,13 +561,18 @@ export async function figures(
     from ${workItems} w
     join ${tasks} t on t.tenant_id = w.tenant_id and t.id = w.id
     where w.tenant_id = ${tenantId} and w.kind = ${KIND}
+      and w.owner_unit_id in (${sql.join(
+        unitIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
     group by 1, 2
     order by 1, 2`);
   return rowsOf<FigureRow>(result);
 }
 
 /** Open tasks at risk now (within the deadline, past their at-risk moment), per owner unit. */
-export async function atRiskByUnit(db: Db, tenantId: string, now: Date) {
+export async function atRiskByUnit(db: Db, tenantId: string, unitIds: string[], now: Date) {
+  if (unitIds.length === 0) return [];
   return db
     .select({ unitId: workItems.ownerUnitId, n: count() })
     .from(workItems)
@@ -574,6 +581,7 @@ export async function atRiskByUnit(db: Db, tenantId: string, now: Date) {
       and(
         eq(workItems.tenantId, tenantId),
         eq(workItems.kind, KIND),
+        inArray(workItems.ownerUnitId, unitIds),
         isNull(workItems.stoppedAt),
         not(overdueSql(now)),
         lte(tasks.atRiskAt, now),
