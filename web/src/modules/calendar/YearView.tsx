@@ -56,9 +56,7 @@ function DayBox({ cell, today }: { cell: DayCell; today: boolean }) {
         data-lunar={`${lunar.day}/${lunar.month}${lunar.leap ? 'n' : ''}`}
       >
         <span className="solar">{cell.day}</span>
-        <span className={`lunar${lunar.day === 1 ? ' first' : ''}`}>
-          {lunarText}
-        </span>
+        <span className={`lunar${lunar.day === 1 ? ' first' : ''}`}>{lunarText}</span>
       </div>
     </Tooltip>
   );

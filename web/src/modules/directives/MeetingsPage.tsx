@@ -389,7 +389,12 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
                       <Row key={field.key} gutter={8} align="top">
                         <Col xs={24} md={7}>
                           <Form.Item name={[field.name, 'unitId']} style={{ marginBottom: 8 }}>
-                            <UnitTreeSelect tree={units.tree} hideDissolved placeholder={m.attendeeUnit} />
+                            <UnitTreeSelect
+                              tree={units.tree}
+                              hideDissolved
+                              placeholder={m.attendeeUnit}
+                              data-testid={`attendee-unit-${field.name}`}
+                            />
                           </Form.Item>
                         </Col>
                         <Col xs={24} md={5}>
@@ -400,6 +405,7 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
                         <Col xs={12} md={4}>
                           <Form.Item name={[field.name, 'attendance']} style={{ marginBottom: 8 }}>
                             <Select
+                              data-testid={`attendee-attendance-${field.name}`}
                               options={(['present', 'delegated', 'absent'] as const).map((a) => ({
                                 value: a,
                                 label: labels[a],
@@ -423,7 +429,10 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
                               style={{ marginBottom: 8 }}
                               rules={[{ required: true, whitespace: true, message: m.absenceReasonRequired }]}
                             >
-                              <Input placeholder={m.absenceReason} />
+                              <Input
+                                placeholder={m.absenceReason}
+                                data-testid={`attendee-reason-${field.name}`}
+                              />
                             </Form.Item>
                           )}
                         </Col>
@@ -493,7 +502,12 @@ function MeetingForm({ meeting }: { meeting?: Meeting }) {
                       <Row gutter={12}>
                         <Col xs={24} md={10}>
                           <Form.Item name={[field.name, 'lead']} label={m.lead}>
-                            <UnitTreeMultiSelect tree={units.tree} byId={units.byId} maxTags={4} />
+                            <UnitTreeMultiSelect
+                              tree={units.tree}
+                              byId={units.byId}
+                              maxTags={4}
+                              data-testid={`conclusion-lead-${index}`}
+                            />
                           </Form.Item>
                         </Col>
                         <Col xs={24} md={9}>
@@ -650,7 +664,12 @@ function MeetingDetail() {
                       {k.deadline ? ` · ${m.deadline}: ${formatDate(k.deadline)}` : ''}
                     </Typography.Text>
                     {made.length > 0 && (
-                      <Flex vertical gap={4} style={{ marginTop: 6 }}>
+                      <Flex
+                        vertical
+                        gap={4}
+                        style={{ marginTop: 6 }}
+                        data-testid={`conclusion-tasks-${k.ref}`}
+                      >
                         {made.map((t) => (
                           <Flex key={t.id} gap={8} align="center">
                             <TaskStatusTag status={t.status} state={t.state} />
