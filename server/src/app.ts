@@ -20,6 +20,7 @@ import { meetingRoutes } from './modules/meetings/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { orgTransferRoutes } from './modules/org/transfer.routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { taskExportRoutes } from './modules/tasks/export.routes.ts';
 import { taskRoutes } from './modules/tasks/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { installAuthHooks } from './platform/auth-hooks.ts';
@@ -49,6 +50,7 @@ const modules: Array<(app: App, deps: Deps) => void> = [
   meetingRoutes,
   calendarRoutes,
   kernelRoutes,
+  taskExportRoutes,
   taskRoutes,
 ];
 
