@@ -197,6 +197,17 @@ describe('a directive from import to a confirmed task', () => {
     const onTime = Number(await row.getByTestId('board-cell-doneOnTime').getAttribute('data-value'));
     expect(early + onTime).toBeGreaterThanOrEqual(1);
     await shot(page, 'board');
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('board-report').click(),
+    ]);
+    expect(report.suggestedFilename()).toMatch(/\.docx$/);
+    const reportFile = path.join(SHOTS, `report-${Date.now()}.docx`);
+    await report.saveAs(reportFile);
+    // A .docx is a zip holding word/document.xml.
+    const bytes = fs.readFileSync(reportFile);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
 
     await page.getByTestId('nav-tasks-unit').click();
     await page
