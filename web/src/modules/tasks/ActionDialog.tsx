@@ -253,7 +253,12 @@ export function ActionDialog({
               label={m.newLead}
               rules={[{ required: true, message: c.requiredSelect }]}
             >
-              <UnitTreeSelect tree={units.tree} hideDissolved disabledIds={new Set([task.leadUnitId])} />
+              <UnitTreeSelect
+                tree={units.tree}
+                hideDissolved
+                // A returned task may go back to the same unit (the leader insists).
+                disabledIds={task.state === 'returned' ? undefined : new Set([task.leadUnitId])}
+              />
             </Form.Item>
             <Form.Item name={['reassign', 'supportUnitIds']} label={m.newSupport}>
               <UnitTreeMultiSelect tree={units.tree} byId={units.byId} />

@@ -33,6 +33,7 @@ import { useNotifyError } from '../../shared/errors.tsx';
 import { useAsync } from '../../shared/hooks/useAsync.ts';
 import { formatDateTime } from '../../shared/i18n/format.ts';
 import { pick, useI18n, useMessages } from '../../shared/i18n/i18n.tsx';
+import { actionLabelOf } from '../../shared/tasks/labels.tsx';
 import { useUnits } from '../../shared/units/useUnits.ts';
 import { tasksMessages } from './messages.ts';
 

@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { fileUrl } from '../../api/client.ts';
 import { directivesApi } from '../../api/directives.ts';
 import { type TaskActionView, tasksApi } from '../../api/tasks.ts';
@@ -143,6 +143,9 @@ export default function TaskDetailPage() {
   const m = useMessages(tasksMessages);
   const { lang } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
+  // Opened from a link inside the app: go back; opened directly (a notification, a bookmark): the list.
+  const back = () => (location.key === 'default' ? navigate('/tasks/unit') : navigate(-1));
   const loaded = useAsync((signal) => tasksApi.get(id, signal), [id]);
   const [task, setTask] = useState<TaskDetail | undefined>();
   const [dialog, setDialog] = useState<TaskActionView | null>(null);
@@ -154,13 +157,7 @@ export default function TaskDetailPage() {
   );
 
   if (loaded.error?.status === 404) {
-    return (
-      <Result
-        status="404"
-        title={m.notFound}
-        extra={<Button onClick={() => navigate(-1)}>{m.back}</Button>}
-      />
-    );
+    return <Result status="404" title={m.notFound} extra={<Button onClick={back}>{m.back}</Button>} />;
   }
   if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!task) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -220,7 +217,7 @@ export default function TaskDetailPage() {
           </Space>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+          <Button icon={<ArrowLeftOutlined />} onClick={back}>
             {m.back}
           </Button>
         }
