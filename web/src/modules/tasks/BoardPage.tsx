@@ -535,7 +535,7 @@ function AvoidancePanel({
               {s.evidence.map((e) => (
                 <div key={e.seq}>
                   <Typography.Text strong>{formatDateTime(e.at)}</Typography.Text> · {e.actorName ?? m.system}{' '}
-                  · {e.unitName} · {e.action}
+                  · {e.unitName} · {pick(actionLabelOf(e.action), lang)}
                   {e.reason ? ` — ${e.reason}` : ''}
                 </div>
               ))}
