@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, login, newPage, screenshot } from './support/browser.ts';
+import { launchBrowser, login, newPage } from './support/browser.ts';
 
 /**
  * The whole life of a directive: the Office imports the seed directive, reviews the draft and
@@ -35,8 +35,8 @@ async function pickDate(page: Page, testId: string, value: string) {
 }
 
 async function shot(page: Page, name: string) {
-  process.env.SHOTS_DIR = SHOTS;
-  await screenshot(page, name);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
 describe('a directive from import to a confirmed task', () => {
@@ -120,7 +120,7 @@ describe('a directive from import to a confirmed task', () => {
     await page.getByTestId('directive-search').getByRole('searchbox').fill(number.split('/')[0]!);
     await page.getByTestId('directives-table').getByText(number).waitFor();
     await shot(page, 'directives-list');
-  });
+  }, 300_000);
 
   it('lets the officer of Sở Nội vụ accept, report progress and submit the result', async () => {
     const page = await as('chuyenvien.snv');

@@ -282,7 +282,8 @@ function DirectiveList() {
             onChange={(v) =>
               set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })
             }
-            placeholder={[m.period, '']}
+            placeholder={[m.issuedFrom, m.issuedTo]}
+            aria-label={m.period}
             allowEmpty={[true, true]}
             style={{ width: 250 }}
           />

@@ -411,7 +411,8 @@ export function TaskListView({
                 dueTo: v?.[1]?.format('YYYY-MM-DD') ?? null,
               })
             }
-            placeholder={[m.dueRange, '']}
+            placeholder={[m.dueFrom, m.dueTo]}
+            aria-label={m.dueRange}
             allowEmpty={[true, true]}
             style={{ width: 250 }}
           />
