@@ -12,7 +12,8 @@ import {
 import { taskPerformanceReport } from './board.ts';
 import { listTasksForExport, type TaskExportRow } from './service.ts';
 
-const PRIORITY_LABELS: Record<string, string> = { normal: 'Bình thường', high: 'Cao', urgent: 'Khẩn' };
+// As the contract names them (core/src/api/tasks.ts): high = khẩn, urgent = hỏa tốc.
+const PRIORITY_LABELS: Record<string, string> = { normal: 'Thường', high: 'Khẩn', urgent: 'Hỏa tốc' };
 
 /** The task list as the caller sees it (same filters and scope), as .xlsx or CSV. */
 export async function exportTaskList(
